@@ -171,3 +171,32 @@ class ModeratorActions(Protocol):
         """The case whose alert, relay place or relayed message has this ref in this channel."""
 
     def is_moderator(self, actor: Actor) -> bool: ...
+
+
+@runtime_checkable
+class PlatformAdapter(Protocol):
+    """One platform's edge, started by `haven run` inside the shared event loop."""
+
+    name: str
+
+    async def start(self) -> None:
+        """Connect and begin serving; return once connected (work continues in tasks)."""
+
+    async def stop(self) -> None:
+        """Disconnect cleanly; safe to call twice."""
+
+
+@dataclass
+class AdapterHost:
+    """What the composition root hands each adapter: the core to call and where to register."""
+
+    conversations: Conversations
+    moderation: ModeratorActions
+    messengers: dict[str, UserMessenger] = field(default_factory=dict)
+    moderator_channels: dict[str, ModeratorChannel] = field(default_factory=dict)
+
+    def add_messenger(self, messenger: UserMessenger) -> None:
+        self.messengers[messenger.platform] = messenger
+
+    def add_moderator_channel(self, channel: ModeratorChannel) -> None:
+        self.moderator_channels[channel.name] = channel
