@@ -1,0 +1,260 @@
+"""Run one batch of chat requests through `model.generate` and stream each row as it grows.
+
+One left-padded `generate` call serves the whole batch. A stopping criterion sees each new
+token per row: it decodes text incrementally, hands it to that row's consumer, and ends a row
+early on EOS, its own token limit, its deadline, or its consumer going away.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from inference.api import GenerationError, GenerationTimeout
+from inference.loading import LoadedModel
+from inference.scheduling import Job
+from inference.window import TokenizerCounter, fit_window
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class End:
+    """The last item a consumer receives: `error` is None when the reply finished normally."""
+
+    error: GenerationError | None = None
+
+
+@dataclass
+class BatchStats:
+    """Counters for benchmarks and `haven model check`; written only by the generation thread."""
+
+    tokens: int = 0
+    batches: int = 0
+    largest_batch: int = 0
+
+
+class IncrementalDecoder:
+    """Token ids in, new text out; holds back incomplete UTF-8 and word-piece boundaries."""
+
+    def __init__(self, tokenizer: Any) -> None:
+        self._tokenizer = tokenizer
+        self._ids: list[int] = []
+        self._prefix = 0  # decode from here so a piece's leading space is kept (SentencePiece)
+        self._read = 0
+
+    def push(self, token_id: int) -> str:
+        self._ids.append(token_id)
+        before = self._decode(self._ids[self._prefix : self._read])
+        after = self._decode(self._ids[self._prefix :])
+        if len(after) > len(before) and not after.endswith("\ufffd"):
+            self._prefix, self._read = self._read, len(self._ids)
+            return after[len(before) :]
+        return ""
+
+    def flush(self) -> str:
+        """Whatever is still held back, at the end of the reply."""
+        before = self._decode(self._ids[self._prefix : self._read])
+        after = self._decode(self._ids[self._prefix :])
+        self._prefix = self._read = len(self._ids)
+        return after[len(before) :]
+
+    def _decode(self, ids: list[int]) -> str:
+        return self._tokenizer.decode(ids, skip_special_tokens=True) if ids else ""
+
+
+@dataclass(eq=False)
+class _Row:
+    job: Job
+    decoder: IncrementalDecoder
+    generated: int = 0
+    done: bool = False
+
+    def finish(self, error: GenerationError | None) -> None:
+        if not self.done:
+            self.done = True
+            tail = self.decoder.flush()
+            if tail and error is None and not self.job.cancelled:
+                self.job.deliver(tail)
+            self.job.deliver(End(error))
+
+
+def _timeout(job: Job) -> GenerationTimeout:
+    return GenerationTimeout(
+        f"the reply did not finish within {job.request.deadline_s:g} s; the model is slow or busy"
+    )
+
+
+def _make_stopper(rows: list[_Row], eos_ids: set[int], stats: BatchStats) -> Any:
+    import torch
+    from transformers import StoppingCriteria
+
+    class RowStopper(StoppingCriteria):
+        """Sees every new token first, so it streams text and decides each row's end."""
+
+        def __call__(self, input_ids: Any, scores: Any, **kwargs: Any) -> Any:
+            now = time.monotonic()
+            for row, token in zip(rows, input_ids[:, -1].tolist(), strict=True):
+                if row.done:
+                    continue
+                if row.job.cancelled:
+                    row.finish(None)
+                elif now > row.job.deadline:
+                    row.finish(_timeout(row.job))
+                elif token in eos_ids:
+                    row.finish(None)
+                else:
+                    row.generated += 1
+                    stats.tokens += 1
+                    text = row.decoder.push(token)
+                    if text:
+                        row.job.deliver(text)
+                    if row.generated >= row.job.max_new_tokens:
+                        row.finish(None)
+            return torch.tensor([row.done for row in rows], device=input_ids.device)
+
+    return RowStopper()
+
+
+def _make_row_sampler(rows: list[_Row]) -> Any:
+    """Per-row temperature and top-p in one batch; temperature 0 rows stay greedy."""
+    import torch
+    from transformers import LogitsProcessor
+
+    temps = [row.job.temperature for row in rows]
+    top_ps = [row.job.top_p for row in rows]
+
+    class RowSampler(LogitsProcessor):
+        def __call__(self, input_ids: Any, scores: Any) -> Any:
+            device = scores.device
+            greedy = torch.tensor([t <= 0 for t in temps], device=device)
+            temp = torch.tensor([t if t > 0 else 1.0 for t in temps], device=device)
+            top_p = torch.tensor(top_ps, device=device, dtype=scores.dtype)
+            scaled = scores / temp[:, None].to(scores.dtype)
+            ordered, index = scaled.sort(dim=-1, descending=True)
+            probs = ordered.softmax(dim=-1)
+            outside = (probs.cumsum(dim=-1) - probs) > top_p[:, None]  # always keeps the best
+            ordered = ordered.masked_fill(outside, float("-inf"))
+            sampled = torch.full_like(scaled, float("-inf")).scatter(-1, index, ordered)
+            best = scores.argmax(dim=-1, keepdim=True)
+            only_best = torch.full_like(scores, float("-inf")).scatter(-1, best, 0.0)
+            return torch.where(greedy[:, None], only_best, sampled)
+
+    return RowSampler()
+
+
+class BatchRunner:
+    """Owned by the generation thread: prompts, padding, `generate`, and failure handling."""
+
+    def __init__(self, loaded: LoadedModel, context_tokens: int, min_new_tokens: int = 0) -> None:
+        self._loaded = loaded
+        self._counter = TokenizerCounter(loaded.tokenizer)
+        self._context_tokens = context_tokens
+        self._min_new_tokens = min_new_tokens  # benchmarks only: fixed-length replies
+        self.stats = BatchStats()
+
+    def run(self, jobs: Sequence[Job]) -> None:
+        rows: list[_Row] = []
+        prompts: list[list[int]] = []
+        now = time.monotonic()
+        for job in jobs:
+            row = _Row(job, IncrementalDecoder(self._loaded.tokenizer))
+            if job.cancelled:
+                row.finish(None)
+            elif now > job.deadline:
+                row.finish(_timeout(job))
+            else:
+                try:
+                    prompts.append(self._prompt_ids(job))
+                except GenerationError as exc:
+                    row.finish(exc)
+                    continue
+                except Exception as exc:  # a template that rejects this chat fails one request
+                    row.finish(GenerationError(f"the chat template rejected this chat: {exc}"))
+                    continue
+                rows.append(row)
+        if rows:
+            self._generate(rows, prompts)
+
+    def _prompt_ids(self, job: Job) -> list[int]:
+        budget = self._context_tokens - job.max_new_tokens
+        window = fit_window(job.request.messages, self._counter, budget)
+        return self._counter.render_ids(window)
+
+    def _generate(self, rows: list[_Row], prompts: list[list[int]]) -> None:
+        import torch
+
+        try:
+            self._generate_once(rows, prompts)
+        except torch.OutOfMemoryError:
+            if torch.cuda.is_available():
+                torch.cuda.empty_cache()
+            fresh = [(r, p) for r, p in zip(rows, prompts, strict=True) if r.generated == 0]
+            for row in rows:
+                if row.generated > 0:  # part of its reply is out: cannot restart it
+                    row.finish(self._oom_error(len(rows)))
+            if len(fresh) <= 1:
+                for row, _ in fresh:
+                    row.finish(self._oom_error(len(rows)))
+                return
+            half = len(fresh) // 2  # retry smaller: long prompts together may not fit
+            log.warning("out of GPU memory on a batch of %d; retrying in halves", len(rows))
+            for part in (fresh[:half], fresh[half:]):
+                self._generate([r for r, _ in part], [p for _, p in part])
+        except Exception as exc:  # a failing batch must not kill the worker
+            log.exception("generation failed for a batch of %d", len(rows))
+            for row in rows:
+                row.finish(GenerationError(f"the model failed while generating ({exc})"))
+        finally:
+            for row in rows:
+                row.finish(None)
+
+    @staticmethod
+    def _oom_error(size: int) -> GenerationError:
+        return GenerationError(
+            f"out of GPU memory generating a batch of {size}; lower [model] max_batch_size "
+            f"or context_tokens"
+        )
+
+    def _generate_once(self, rows: list[_Row], prompts: list[list[int]]) -> None:
+        import torch
+        from transformers import LogitsProcessorList, StoppingCriteriaList
+
+        loaded = self._loaded
+        pad = loaded.tokenizer.pad_token_id
+        width = max(map(len, prompts))
+        input_ids = torch.full((len(prompts), width), pad, dtype=torch.long)
+        attention = torch.zeros((len(prompts), width), dtype=torch.long)
+        for i, ids in enumerate(prompts):
+            input_ids[i, width - len(ids) :] = torch.tensor(ids, dtype=torch.long)
+            attention[i, width - len(ids) :] = 1
+        config = copy.deepcopy(loaded.model.generation_config)
+        sampling = any(row.job.temperature > 0 for row in rows)
+        # our RowSampler does temperature and top-p per row, so the built-in warpers stay off
+        config.update(
+            do_sample=sampling,
+            temperature=None if not sampling else 1.0,
+            top_p=None if not sampling else 1.0,
+            top_k=None if not sampling else 0,
+            max_new_tokens=max(row.job.max_new_tokens for row in rows),
+            min_new_tokens=self._min_new_tokens or None,
+            eos_token_id=loaded.eos_token_ids,
+            pad_token_id=pad,
+        )
+        processors = LogitsProcessorList([_make_row_sampler(rows)] if sampling else [])
+        stopper = _make_stopper(rows, set(loaded.eos_token_ids), self.stats)
+        self.stats.batches += 1
+        self.stats.largest_batch = max(self.stats.largest_batch, len(rows))
+        device = loaded.model.device
+        with torch.inference_mode():
+            loaded.model.generate(
+                input_ids=input_ids.to(device),
+                attention_mask=attention.to(device),
+                generation_config=config,
+                logits_processor=processors,
+                stopping_criteria=StoppingCriteriaList([stopper]),
+            )
