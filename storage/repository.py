@@ -207,6 +207,23 @@ class ConversationStore:
         async with self._sessions() as session:
             return [int(level) for level in await session.scalars(query)]
 
+    async def drop_texts(self, user_id: int) -> None:
+        """Keep only the minimum for someone who withdrew consent: no message text."""
+        async with self._sessions.begin() as session:
+            await session.execute(
+                update(Message).where(Message.user_id == user_id).values(text_enc=None)
+            )
+
+    async def erase_user(self, platform: str, platform_user_id: str) -> None:
+        from storage.erase import erase_user
+
+        await erase_user(self._sessions, platform, platform_user_id)
+
+    async def export_user(self, platform: str, platform_user_id: str) -> dict[str, Any]:
+        from storage.export import export_user
+
+        return await export_user(self._sessions, self._cipher, platform, platform_user_id)
+
     def _user_record(self, row: User) -> UserRecord:
         return UserRecord(
             id=row.id,

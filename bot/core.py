@@ -1,0 +1,516 @@
+"""The conversation core: one person's message from arrival to the last reply.
+
+Order of a turn (shared/DESIGN.md): a rules-only crisis screen that needs no disk, the message
+stored, onboarding, the full assessment with the conversation's context, then routing: relay to a
+claiming moderator, a vetted crisis reply (L3/L4, never the model), or the model (L2 with a
+crisis-aware prompt and resources). Every failure ends in an honest reply, never silence.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import datetime, timedelta
+from typing import Any, Protocol, TypeVar
+
+from bot import prompts, texts
+from bot.config import Settings
+from bot.events import Attachment, ContentKind, Incoming, Reply, ReplyKind, Respond, UserKey
+from bot.flood import FloodLimit
+from bot.lanes import Lanes
+from bot.ports import Command, CommandCall
+from bot.safety.levels import Assessment, RiskLevel
+from inference.api import (
+    ChatMessage,
+    ChatRequest,
+    GenerationError,
+    GenerationTimeout,
+    GeneratorBusy,
+    GeneratorUnavailable,
+    Superseded,
+    TextGenerator,
+)
+from storage.repository import ConversationStore, UserRecord
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+SCAN_LIMIT = 20_000  # characters the safety rules read from a huge message
+_ROLE_FOR_MODEL = {"user": "user", "assistant": "assistant"}
+
+
+class Assessor(Protocol):
+    def assess(self, text: str, context: Sequence[str] = ()) -> Assessment: ...
+
+    def assess_rules(self, text: str) -> Assessment: ...
+
+
+class RiskDesk(Protocol):
+    """Escalation as the core sees it (bot/escalation implements it)."""
+
+    async def report_risk(
+        self, *, user_id: int, assessment: Assessment, resources_sent: bool, country: str | None
+    ) -> int: ...
+
+    async def claimed_case(self, user_id: int) -> int | None: ...
+
+    async def relay_from_user(
+        self, case_id: int, text: str, level: RiskLevel | None, at: datetime
+    ) -> None: ...
+
+
+class SafeReplies(Protocol):
+    """Vetted crisis texts and local crisis lines (bot/escalation implements it)."""
+
+    def crisis_reply(self, level: RiskLevel, country: str | None, variant: int) -> str: ...
+
+    def resources(self, country: str | None) -> str: ...
+
+    def knows_country(self, code: str) -> bool: ...
+
+
+class ReplyFilter(Protocol):
+    def __call__(self, text: str) -> str | None:
+        """The reason a model reply must not be sent, or None when it is fine."""
+
+
+class Core:
+    """Implements bot.ports.Conversations."""
+
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        store: ConversationStore,
+        assessor: Assessor,
+        safe_replies: SafeReplies,
+        risk_desk: RiskDesk,
+        generator: TextGenerator | None,
+        reply_filter: ReplyFilter,
+        safe_replacement: str,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self._settings = settings
+        self._limits = settings.conversation
+        self._store = store
+        self._assessor = assessor
+        self._safe = safe_replies
+        self._desk = risk_desk
+        self._generator = generator
+        self._reply_filter = reply_filter
+        self._safe_replacement = safe_replacement
+        self._clock = clock
+        self._lanes = Lanes()
+        self._flood = FloodLimit(self._limits.flood_messages, self._limits.flood_window_s)
+        self._users: OrderedDict[UserKey, UserRecord] = OrderedDict()
+        self._recent_ids: OrderedDict[tuple[str, str, str], None] = OrderedDict()
+        self._variant = 0
+
+    @property
+    def active_lanes(self) -> int:
+        return len(self._lanes)
+
+    # ---- messages -------------------------------------------------------------------------
+
+    async def handle(self, incoming: Incoming, respond: Respond) -> None:
+        async with self._lanes.hold(incoming.user):
+            try:
+                await self._turn(incoming, respond)
+            except Exception:
+                # A bug must never leave a person without an answer or show them a traceback.
+                log.exception("turn failed for a %s message", incoming.user.platform)
+                await respond(Reply(texts.UNAVAILABLE, ReplyKind.NOTICE))
+
+    async def _turn(self, incoming: Incoming, respond: Respond) -> None:
+        if self._seen_recently(incoming):
+            return
+        text = incoming.text.strip() if incoming.kind is ContentKind.TEXT else ""
+        user = await self._user_for(incoming)
+        country = self._country(user)
+
+        # Safety first: a rules-only screen needs no disk, so a crisis reply never waits on one.
+        quick = self._assessor.assess_rules(text[:SCAN_LIMIT]) if text else None
+        crisis_sent: Reply | None = None
+        if quick is not None and quick.level.is_crisis:
+            crisis_sent = self._crisis(quick.level, country)
+            await respond(crisis_sent)
+
+        message_id = await self._store_incoming(user, incoming, text)
+        if message_id is None and user is not None:
+            return  # the platform redelivered a message we already handled
+        if user is not None:
+            await self._onboard_or_remind(user, respond)
+
+        if not text:
+            await respond(
+                Reply(
+                    texts.not_text(incoming.kind)
+                    if incoming.kind is not ContentKind.TEXT
+                    else texts.EMPTY,
+                    ReplyKind.NOTICE,
+                )
+            )
+            return
+
+        flooded = not self._flood.allow(incoming.user, asyncio.get_running_loop().time())
+        too_long = len(text) > self._limits.max_message_chars
+        context = await self._context(user, message_id) if user is not None else []
+        if flooded:  # the flood limit protects the machine too: rules only
+            assessment = quick or Assessment(RiskLevel.NONE, 0.0)
+        else:
+            scan = text[: self._limits.max_message_chars]
+            said_before = [m.content for m in context if m.role == "user"]
+            assessment = await asyncio.to_thread(self._assessor.assess, scan, said_before)
+        level = max(assessment.level, quick.level if quick else RiskLevel.NONE)
+        assessment = replace(assessment, level=level)
+        conversation = max([level, *await self._recent_levels(user)])
+        if user is not None and message_id is not None:
+            await self._guarded(self._store.set_level(message_id, int(level)), "store level")
+
+        claimed = (
+            await self._guarded(self._desk.claimed_case(user.id), "case lookup")
+            if user is not None
+            else None
+        )
+        if claimed is not None:
+            await self._relay(claimed, user, text, level, respond, crisis_sent)
+            return
+
+        if level.is_crisis:
+            if crisis_sent is None or (crisis_sent.level or 0) < level:
+                crisis_sent = self._crisis(level, country)
+                await respond(crisis_sent)
+            await self._record_reply(user, incoming.chat_id, crisis_sent.text, level)
+            if user is not None:
+                await self._guarded(
+                    self._desk.report_risk(
+                        user_id=user.id, assessment=assessment, resources_sent=True, country=country
+                    ),
+                    "open case",
+                )
+            else:
+                log.error("crisis message could not be stored: no case opened")
+            return
+
+        if flooded:
+            await respond(Reply(texts.FLOOD, ReplyKind.NOTICE))
+            return
+        if too_long:
+            await respond(Reply(texts.too_long(self._limits.max_message_chars), ReplyKind.NOTICE))
+            return
+
+        reply = await self._model_reply(incoming, user, text, context, conversation, country)
+        await respond(reply)
+        await self._record_reply(user, incoming.chat_id, reply.text, reply.level, reply.kind)
+
+    async def _model_reply(
+        self,
+        incoming: Incoming,
+        user: UserRecord | None,
+        text: str,
+        context: list[ChatMessage],
+        conversation: RiskLevel,
+        country: str | None,
+    ) -> Reply:
+        if self._generator is None:
+            body, kind = texts.UNAVAILABLE, ReplyKind.NOTICE
+        else:
+            body, kind = await self._generate(incoming.user, text, context, conversation)
+        if conversation >= RiskLevel.PASSIVE:
+            # Passive ideation: whatever the model said, the person also gets the vetted words.
+            if kind is not ReplyKind.ANSWER:
+                return Reply(
+                    self._safe.crisis_reply(RiskLevel.PASSIVE, country, self._next()),
+                    ReplyKind.CRISIS,
+                    conversation,
+                )
+            body = f"{body}\n\n{self._safe.resources(country)}"
+        return Reply(body, kind, conversation)
+
+    async def _generate(
+        self, user: UserKey, text: str, context: list[ChatMessage], level: RiskLevel
+    ) -> tuple[str, ReplyKind]:
+        assert self._generator is not None
+        history = [*context[-self._limits.history_messages :], ChatMessage("user", text)]
+        request = ChatRequest(
+            messages=[ChatMessage("system", prompts.system_prompt(level)), *history],
+            requester=str(user),
+            deadline_s=self._limits.reply_deadline_s,
+        )
+        chunks: list[str] = []
+        try:
+            async with asyncio.timeout(self._limits.reply_deadline_s + 5):
+                async for chunk in self._generator.stream(request):
+                    chunks.append(chunk)
+        except GeneratorBusy:
+            return texts.BUSY, ReplyKind.NOTICE
+        except (GenerationTimeout, TimeoutError):
+            log.warning("model reply passed its %.0fs deadline", self._limits.reply_deadline_s)
+            return texts.SLOW, ReplyKind.NOTICE
+        except Superseded:
+            return texts.SLOW, ReplyKind.NOTICE
+        except GeneratorUnavailable as exc:
+            log.error("model unavailable: %s", exc)
+            return texts.UNAVAILABLE, ReplyKind.NOTICE
+        except GenerationError as exc:
+            log.error("generation failed: %s", exc)
+            return texts.UNAVAILABLE, ReplyKind.NOTICE
+        body = "".join(chunks).strip()
+        if not body:
+            return texts.SLOW, ReplyKind.NOTICE
+        reason = self._reply_filter(body)
+        if reason is not None:
+            log.warning("model reply replaced by the output filter: %s", reason)
+            return self._safe_replacement, ReplyKind.ANSWER
+        return body, ReplyKind.ANSWER
+
+    async def _relay(
+        self,
+        case_id: int,
+        user: UserRecord,
+        text: str,
+        level: RiskLevel,
+        respond: Respond,
+        crisis_sent: Reply | None,
+    ) -> None:
+        # The moderator has the conversation; an imminent message still gets the urgent reply.
+        if level >= RiskLevel.IMMINENT and crisis_sent is None:
+            await respond(
+                self._crisis(level, user.country or self._settings.safety.default_country)
+            )
+        await self._guarded(
+            self._desk.relay_from_user(case_id, text, level, self._clock()), "relay to moderator"
+        )
+
+    def _crisis(self, level: RiskLevel, country: str | None) -> Reply:
+        return Reply(self._safe.crisis_reply(level, country, self._next()), ReplyKind.CRISIS, level)
+
+    def _next(self) -> int:
+        self._variant += 1
+        return self._variant
+
+    # ---- commands -------------------------------------------------------------------------
+
+    async def command(self, call: CommandCall, respond: Respond) -> None:
+        async with self._lanes.hold(call.user):
+            try:
+                await self._command(call, respond)
+            except Exception:
+                log.exception("command %s failed", call.command)
+                await respond(
+                    Reply("Sorry, that didn't work. Please try again later.", ReplyKind.NOTICE)
+                )
+
+    async def _command(self, call: CommandCall, respond: Respond) -> None:
+        now = self._clock()
+        user = await self._store.get_or_create_user(
+            call.user.platform, call.user.id, now=now, handle=call.handle, chat_id=call.chat_id
+        )
+        self._remember(call.user, user)
+        match call.command:
+            case Command.START:
+                await respond(
+                    Reply(
+                        texts.onboarding(self._settings.storage.retention_days),
+                        ReplyKind.ONBOARDING,
+                    )
+                )
+                if user.onboarded_at is None:
+                    await self._store.update_user(user.id, onboarded_at=now, reminded_at=now)
+                    self._forget_cached(call.user)
+            case Command.HELP:
+                await respond(Reply(texts.HELP, ReplyKind.NOTICE))
+            case Command.RESOURCES:
+                await respond(Reply(self._safe.resources(self._country(user)), ReplyKind.NOTICE))
+            case Command.COUNTRY:
+                code = call.args.strip().upper()
+                if len(code) != 2 or not code.isalpha():
+                    await respond(Reply(texts.COUNTRY_USAGE, ReplyKind.NOTICE))
+                    return
+                await self._store.update_user(user.id, country=code)
+                self._forget_cached(call.user)
+                known = self._safe.knows_country(code)
+                await respond(
+                    Reply(
+                        f"{texts.country_set(code, known)}\n\n{self._safe.resources(code)}",
+                        ReplyKind.NOTICE,
+                    )
+                )
+            case Command.CONSENT:
+                answer = call.args.strip().lower()
+                if answer not in {"yes", "no", "y", "n"}:
+                    await respond(Reply(texts.CONSENT_USAGE, ReplyKind.NOTICE))
+                    return
+                agreed = answer.startswith("y")
+                await self._store.update_user(user.id, consent=agreed)
+                if not agreed:
+                    await self._store.drop_texts(user.id)
+                self._forget_cached(call.user)
+                await respond(
+                    Reply(texts.CONSENT_YES if agreed else texts.CONSENT_NO, ReplyKind.NOTICE)
+                )
+            case Command.FORGET:
+                await respond(
+                    Reply(
+                        texts.FORGET_ASK, ReplyKind.NOTICE, confirm=(Command.FORGET_CONFIRM.value,)
+                    )
+                )
+            case Command.FORGET_CONFIRM:
+                await self._store.erase_user(call.user.platform, call.user.id)
+                self._forget_cached(call.user)
+                await respond(Reply(texts.FORGET_DONE, ReplyKind.NOTICE))
+            case Command.EXPORT:
+                data = await self._store.export_user(call.user.platform, call.user.id)
+                content = json.dumps(data, ensure_ascii=False, indent=2, default=str).encode()
+                await respond(
+                    Reply(
+                        texts.EXPORT_READY,
+                        ReplyKind.NOTICE,
+                        attachment=Attachment(f"haven-export-{call.user.platform}.json", content),
+                    )
+                )
+
+    # ---- helpers --------------------------------------------------------------------------
+
+    def _seen_recently(self, incoming: Incoming) -> bool:
+        """In-memory dedupe for redelivery within this process; the database covers restarts."""
+        key = (incoming.user.platform, incoming.chat_id, incoming.message_id)
+        if key in self._recent_ids:
+            return True
+        self._recent_ids[key] = None
+        if len(self._recent_ids) > 50_000:
+            self._recent_ids.popitem(last=False)
+        return False
+
+    async def _user_for(self, incoming: Incoming) -> UserRecord | None:
+        cached = self._users.get(incoming.user)
+        if cached is not None and cached.chat_id == incoming.chat_id:
+            self._users.move_to_end(incoming.user)
+            return cached
+        user = await self._guarded(
+            self._store.get_or_create_user(
+                incoming.user.platform,
+                incoming.user.id,
+                now=self._clock(),
+                handle=incoming.handle,
+                chat_id=incoming.chat_id,
+            ),
+            "load user",
+        )
+        if user is not None:
+            self._remember(incoming.user, user)
+        return user
+
+    def _remember(self, key: UserKey, user: UserRecord) -> None:
+        self._users[key] = user
+        self._users.move_to_end(key)
+        if len(self._users) > 10_000:
+            self._users.popitem(last=False)
+
+    def _forget_cached(self, key: UserKey) -> None:
+        self._users.pop(key, None)
+
+    def _country(self, user: UserRecord | None) -> str | None:
+        if user is not None and user.country:
+            return user.country
+        return self._settings.safety.default_country
+
+    async def _store_incoming(
+        self, user: UserRecord | None, incoming: Incoming, text: str
+    ) -> int | None:
+        if user is None:
+            return None
+        return await self._guarded(
+            self._store.record_incoming(
+                user,
+                chat_id=incoming.chat_id,
+                platform_message_id=incoming.message_id,
+                text=text or f"[{incoming.kind.value}]",
+                created_at=incoming.sent_at,
+            ),
+            "store message",
+        )
+
+    async def _onboard_or_remind(self, user: UserRecord, respond: Respond) -> None:
+        now = self._clock()
+        if user.onboarded_at is None:
+            await respond(
+                Reply(texts.onboarding(self._settings.storage.retention_days), ReplyKind.ONBOARDING)
+            )
+            await self._guarded(
+                self._store.update_user(user.id, onboarded_at=now, reminded_at=now), "onboard"
+            )
+        elif user.reminded_at is None or now - user.reminded_at >= timedelta(
+            minutes=self._limits.reminder_every_minutes
+        ):
+            await respond(Reply(texts.REMINDER, ReplyKind.NOTICE))
+            await self._guarded(self._store.update_user(user.id, reminded_at=now), "remind")
+        else:
+            return
+        self._forget_cached(UserKey(user.platform, user.platform_user_id))
+
+    async def _context(self, user: UserRecord, current_id: int | None) -> list[ChatMessage]:
+        """Earlier messages in the window, oldest first, without the one being answered."""
+        since = self._clock() - timedelta(hours=self._limits.risk_window_hours)
+        rows = (
+            await self._guarded(
+                self._store.history(user.id, limit=self._limits.history_messages + 1, since=since),
+                "read history",
+            )
+            or []
+        )
+        return [
+            ChatMessage(_ROLE_FOR_MODEL[m.role], m.text)  # type: ignore[arg-type]
+            for m in rows
+            if m.role in _ROLE_FOR_MODEL and m.text and m.id != current_id
+        ]
+
+    async def _recent_levels(self, user: UserRecord | None) -> list[RiskLevel]:
+        if user is None:
+            return []
+        since = self._clock() - timedelta(hours=self._limits.risk_window_hours)
+        levels = (
+            await self._guarded(self._store.recent_levels(user.id, since=since), "read levels")
+            or []
+        )
+        return [RiskLevel(level) for level in levels]
+
+    async def _record_reply(
+        self,
+        user: UserRecord | None,
+        chat_id: str,
+        text: str,
+        level: RiskLevel | None,
+        kind: ReplyKind = ReplyKind.CRISIS,
+    ) -> None:
+        if user is None:
+            return
+        await self._guarded(
+            self._store.record_outgoing(
+                user,
+                chat_id=chat_id,
+                role="assistant",
+                text=text,
+                created_at=self._clock(),
+                level=None if level is None else int(level),
+                reply_kind=kind.value,
+            ),
+            "store reply",
+        )
+
+    async def _guarded(self, work: Any, what: str) -> Any:
+        """Run storage or escalation work with the store timeout; log and go on if it fails."""
+        try:
+            async with asyncio.timeout(self._limits.store_timeout_s):
+                return await work
+        except TimeoutError:
+            log.error(
+                "%s took longer than %.1fs; going on without it", what, self._limits.store_timeout_s
+            )
+        except Exception as exc:
+            log.error("%s failed (%s); going on without it", what, type(exc).__name__)
+        return None
