@@ -140,6 +140,8 @@ class Alert(Base):
     ref: Mapped[str | None] = mapped_column(String(128))  # the platform message, once posted
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     delivered_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # Encrypted JSON for relay items (a person's or moderator's words); cleared once delivered.
+    payload_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class ModeratorRef(Base):
