@@ -243,7 +243,7 @@ class Core:
         )
         chunks: list[str] = []
         try:
-            async with asyncio.timeout(self._limits.reply_deadline_s + 5):
+            async with asyncio.timeout(self._limits.reply_deadline_s):
                 async for chunk in self._generator.stream(request):
                     chunks.append(chunk)
         except GeneratorBusy:
@@ -430,7 +430,7 @@ class Core:
                 chat_id=incoming.chat_id,
                 platform_message_id=incoming.message_id,
                 text=text or f"[{incoming.kind.value}]",
-                created_at=incoming.sent_at,
+                created_at=self._clock(),  # our clock orders the history, not theirs
             ),
             "store message",
         )
