@@ -10,7 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 
-from storage.db import create_engine, current_revision, sessionmaker, upgrade
+from storage.db import create_engine, current_revision, upgrade
 from storage.models import Base
 from storage.repository import ConversationStore
 
@@ -82,7 +82,7 @@ async def test_text_is_encrypted_at_rest(tmp_path: Path, store: ConversationStor
         text="my secret phrase is bluebird",
         created_at=NOW,
     )
-    async with store._sessions() as session:  # noqa: SLF001 - read the raw column
+    async with store._sessions() as session:
         raw = (await session.execute(text("SELECT text_enc FROM messages"))).scalar_one()
     assert b"bluebird" not in raw
     data = (tmp_path / "store.db").read_bytes() + (tmp_path / "store.db-wal").read_bytes()
