@@ -192,9 +192,11 @@ def _attach_adapter(model: Any, source: _Source, config: ModelConfig, device: st
     from peft import PeftModel
 
     try:
-        peft_model = PeftModel.from_pretrained(
-            model, source.name, is_trainable=False, local_files_only=source.local_files_only
-        )
+        with warnings.catch_warnings():  # peft 0.21 + transformers 5: a harmless FutureWarning
+            warnings.simplefilter("ignore", FutureWarning)
+            peft_model = PeftModel.from_pretrained(
+                model, source.name, is_trainable=False, local_files_only=source.local_files_only
+            )
     except torch.OutOfMemoryError as exc:
         raise _out_of_memory(device, f"adapter {source.name!r}") from exc
     except (RuntimeError, ValueError, KeyError) as exc:
@@ -202,7 +204,13 @@ def _attach_adapter(model: Any, source: _Source, config: ModelConfig, device: st
         # the adapter was trained on a different base
         trained_on = _adapter_base_name(source.name) if source.local_files_only else None
         hint = f" (it names {trained_on!r} as its base)" if trained_on else ""
-        detail = " ".join(str(exc).split())[:200]
+        text = " ".join(str(exc).split())
+        if "size mismatch" in text:
+            detail = "its LoRA weight shapes differ from this base's layers"
+        elif "target modules" in text.lower():
+            detail = "the layers it targets do not exist in this base"
+        else:
+            detail = text[:200]
         raise GeneratorUnavailable(
             f"model.adapter: {source.name!r} does not fit base {config.base!r}{hint}; set [model] "
             f"adapter to one trained on this base, or [model] base to the adapter's base "

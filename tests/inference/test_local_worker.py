@@ -1,0 +1,263 @@
+"""The local worker: batching, streaming, deadlines, cancellation, backpressure, fairness."""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import time
+from collections.abc import AsyncIterator
+
+import pytest
+import torch
+
+from inference.api import (
+    ChatMessage,
+    ChatRequest,
+    GenerationTimeout,
+    GeneratorBusy,
+    GeneratorUnavailable,
+    Superseded,
+)
+from inference.batch_runner import IncrementalDecoder
+from inference.loading import LoadedModel
+from inference.local import LocalGenerator
+from inference.window import TokenizerCounter
+from tests.inference.conftest import tiny_config
+
+USER_TEXTS = [
+    "hi",
+    "I have been feeling anxious and I can't sleep at night.",
+    "My friends don't understand me.",
+    "Work has been overwhelming lately and I don't know what to do about it anymore.",
+    "Thank you.",
+    "What usually helps you feel calmer?",
+    "I'm here.",
+    "The quick brown fox jumps over the lazy dog, again and again, all night long.",
+]
+
+
+def chat(text: str, requester: str = "u", **kwargs: object) -> ChatRequest:
+    messages = [ChatMessage("system", "You are kind."), ChatMessage("user", text)]
+    return ChatRequest(messages, requester=requester, **kwargs)  # type: ignore[arg-type]
+
+
+def worker(loaded: LoadedModel, **overrides: object) -> LocalGenerator:
+    return LocalGenerator(tiny_config("unused", **overrides), loaded=loaded)
+
+
+async def collect(stream: AsyncIterator[str]) -> str:
+    return "".join([piece async for piece in stream])
+
+
+def plain_greedy_text(loaded: LoadedModel, request: ChatRequest, new_tokens: int) -> str:
+    """One request alone through plain `generate`, decoded the way the worker streams."""
+    ids = TokenizerCounter(loaded.tokenizer).render_ids(request.messages)
+    with torch.inference_mode():
+        out = loaded.model.generate(
+            input_ids=torch.tensor([ids]),
+            attention_mask=torch.ones(1, len(ids), dtype=torch.long),
+            max_new_tokens=new_tokens,
+            do_sample=False,
+            eos_token_id=loaded.eos_token_ids,
+            pad_token_id=loaded.tokenizer.pad_token_id,
+        )
+    decoder = IncrementalDecoder(loaded.tokenizer)
+    text = ""
+    for token in out[0, len(ids) :].tolist():
+        if token in loaded.eos_token_ids:
+            break
+        text += decoder.push(token)
+    return text + decoder.flush()
+
+
+async def test_batched_greedy_output_equals_unbatched(tiny_loaded: LoadedModel) -> None:
+    gen = worker(tiny_loaded, max_batch_size=16, max_wait_ms=300, max_new_tokens=24)
+    await gen.start()
+    try:
+        requests = [chat(text, requester=f"user{i}") for i, text in enumerate(USER_TEXTS)]
+        replies = await asyncio.gather(*(collect(gen.stream(r)) for r in requests))
+        assert gen.stats.largest_batch == len(requests)  # they really ran as one batch
+    finally:
+        await gen.close()
+    expected = [plain_greedy_text(tiny_loaded, r, 24) for r in requests]
+    assert replies == expected
+    assert len(set(replies)) > 1  # different prompts, different replies: the check has teeth
+
+
+async def test_sampling_and_greedy_rows_share_a_batch(tiny_loaded: LoadedModel) -> None:
+    gen = worker(tiny_loaded, max_batch_size=4, max_wait_ms=300, max_new_tokens=16)
+    await gen.start()
+    try:
+        greedy = chat(USER_TEXTS[1], requester="a", temperature=0.0)
+        sampled = chat(USER_TEXTS[1], requester="b", temperature=1.5, top_p=0.95)
+        greedy_text, _ = await asyncio.gather(
+            collect(gen.stream(greedy)), collect(gen.stream(sampled))
+        )
+        assert gen.stats.largest_batch == 2
+    finally:
+        await gen.close()
+    assert greedy_text == plain_greedy_text(tiny_loaded, greedy, 16)
+
+
+async def test_decoder_round_trips_text() -> None:
+    from inference.tiny import build_tokenizer
+
+    tokenizer = build_tokenizer()
+    text = "I can't sleep, très triste 😢 — 我很难过"
+    decoder = IncrementalDecoder(tokenizer)
+    pieces = [decoder.push(t) for t in tokenizer.encode(text, add_special_tokens=False)]
+    assert "".join(pieces) + decoder.flush() == text
+    assert sum(1 for p in pieces if p) > 5  # it streamed, not one piece at the end
+
+
+async def test_deadline_ends_a_long_reply_with_timeout(slow_loaded: LoadedModel) -> None:
+    gen = worker(slow_loaded, max_new_tokens=1500, context_tokens=2048)
+    await gen.start()
+    try:
+        started = time.monotonic()
+        with pytest.raises(GenerationTimeout):
+            await collect(gen.stream(chat("hi", deadline_s=0.3)))
+        assert time.monotonic() - started < 2
+        # the timed-out row stopped, so the next request is served promptly
+        reply = await asyncio.wait_for(
+            collect(gen.stream(chat("hi", requester="next", max_new_tokens=4))), 5
+        )
+        assert reply
+    finally:
+        await gen.close()
+
+
+async def test_closing_the_stream_cancels_generation(slow_loaded: LoadedModel) -> None:
+    gen = worker(slow_loaded, max_new_tokens=1500, context_tokens=2048)
+    await gen.start()
+    try:
+        stream = gen.stream(chat("hi"))
+        assert await anext(stream)
+        await stream.aclose()
+        await asyncio.sleep(0.2)
+        tokens_after_cancel = gen.stats.tokens
+        await asyncio.sleep(0.3)
+        assert gen.stats.tokens == tokens_after_cancel  # nothing more was generated
+        assert tokens_after_cancel < 1000
+    finally:
+        await gen.close()
+
+
+async def test_cancelling_the_consumer_task_cancels_generation(slow_loaded: LoadedModel) -> None:
+    gen = worker(slow_loaded, max_new_tokens=1500, context_tokens=2048)
+    await gen.start()
+    try:
+        task = asyncio.create_task(collect(gen.stream(chat("hi"))))
+        await asyncio.sleep(0.3)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        # the running batch ends at the next token, so a new request starts at once
+        reply = await asyncio.wait_for(
+            collect(gen.stream(chat("hi", requester="next", max_new_tokens=4))), 5
+        )
+        assert reply
+    finally:
+        await gen.close()
+
+
+async def test_full_queue_answers_busy_at_once(slow_loaded: LoadedModel) -> None:
+    gen = worker(
+        slow_loaded, queue_size=2, max_batch_size=1, max_new_tokens=1500, context_tokens=2048
+    )
+    await gen.start()
+    try:
+        running = gen.stream(chat("hi", requester="r"))
+        assert await anext(running)  # occupies the generation thread
+        waiting = [gen.stream(chat("hi", requester=f"w{i}")) for i in range(2)]
+        pending = [asyncio.create_task(anext(s)) for s in waiting]
+        await asyncio.sleep(0.05)
+        started = time.monotonic()
+        with pytest.raises(GeneratorBusy):
+            await anext(gen.stream(chat("hi", requester="late")))
+        assert time.monotonic() - started < 0.1
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+        await running.aclose()
+    finally:
+        await gen.close()
+
+
+async def test_newer_message_supersedes_a_queued_one(slow_loaded: LoadedModel) -> None:
+    gen = worker(slow_loaded, max_batch_size=1, max_new_tokens=1500, context_tokens=2048)
+    await gen.start()
+    try:
+        running = gen.stream(chat("hi", requester="other"))
+        assert await anext(running)
+        older = asyncio.create_task(collect(gen.stream(chat("first", requester="me"))))
+        await asyncio.sleep(0.05)
+        newer = gen.stream(chat("second", requester="me", max_new_tokens=2))
+        newer_first = asyncio.create_task(anext(newer))
+        with pytest.raises(Superseded):
+            await asyncio.wait_for(older, 2)
+        await running.aclose()
+        assert await asyncio.wait_for(newer_first, 5)
+        await newer.aclose()
+    finally:
+        await gen.close()
+
+
+async def test_event_loop_stays_responsive_while_generating(slow_loaded: LoadedModel) -> None:
+    gen = worker(slow_loaded, max_new_tokens=48, max_batch_size=8)
+    await gen.start()
+    lags: list[float] = []
+    done = asyncio.Event()
+
+    async def ticker() -> None:
+        while not done.is_set():
+            before = time.perf_counter()
+            await asyncio.sleep(0.005)
+            lags.append(time.perf_counter() - before - 0.005)
+
+    tick = asyncio.create_task(ticker())
+    try:
+        started = time.perf_counter()
+        await asyncio.gather(
+            *(collect(gen.stream(chat(t, requester=f"u{i}"))) for i, t in enumerate(USER_TEXTS))
+        )
+        elapsed = time.perf_counter() - started
+    finally:
+        done.set()
+        await tick
+        await gen.close()
+    assert gen.stats.tokens > 100
+    assert len(lags) > elapsed / 0.02  # the loop kept ticking throughout
+    p99 = statistics.quantiles(lags, n=100)[98]
+    assert p99 < 0.1, f"event loop lag p99 {p99 * 1000:.0f} ms"
+
+
+async def test_long_history_is_trimmed_to_the_context(tiny_loaded: LoadedModel) -> None:
+    gen = worker(tiny_loaded, context_tokens=96, max_new_tokens=8)
+    await gen.start()
+    try:
+        history = [
+            ChatMessage("user" if i % 2 == 0 else "assistant", USER_TEXTS[i % len(USER_TEXTS)])
+            for i in range(41)
+        ]
+        request = ChatRequest([ChatMessage("system", "You are kind."), *history], requester="u")
+        assert await collect(gen.stream(request))
+    finally:
+        await gen.close()
+
+
+async def test_closed_worker_refuses_and_fails_waiting_requests(
+    slow_loaded: LoadedModel,
+) -> None:
+    gen = worker(slow_loaded, max_batch_size=1, max_new_tokens=1500, context_tokens=2048)
+    await gen.start()
+    running = gen.stream(chat("hi", requester="a"))
+    assert await anext(running)
+    queued = asyncio.create_task(collect(gen.stream(chat("hi", requester="b"))))
+    await asyncio.sleep(0.05)
+    await running.aclose()
+    await gen.close()
+    with pytest.raises(GeneratorUnavailable):
+        await queued
+    with pytest.raises(GeneratorUnavailable):
+        await anext(gen.stream(chat("hi")))
