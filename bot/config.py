@@ -57,6 +57,11 @@ class ModelSettings(Section):
     max_wait_ms: int = Field(20, ge=0)
     request_timeout_s: float = Field(60.0, gt=0)
 
+    @field_validator("adapter", "chat_template", "url", "model", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        return None if value == "" else value
+
     @field_validator("device")
     @classmethod
     def _device(cls, value: str) -> str:
@@ -234,9 +239,7 @@ def _one_line(exc: ValidationError) -> str:
     env_name = ENV_PREFIX + "__".join(str(part).upper() for part in error["loc"])
     kind = error["type"]
     if kind == "extra_forbidden":
-        return (
-            f"{key}: unknown setting; remove it or check the spelling against haven.example.toml"
-        )
+        return f"{key}: unknown setting; remove it or check the spelling against haven.example.toml"
     shown = "<secret>" if _is_secret(key) else repr(error.get("input"))
     reason = str(error["msg"]).removeprefix("Value error, ")
     return f"{key}: bad value {shown}: {reason} (set it in the config file or {env_name})"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,24 @@ def test_secret_from_file(tmp_path, monkeypatch):
     (tmp_path / "tok").write_text("file-token\n")
     monkeypatch.setenv("HAVEN_TELEGRAM__TOKEN_FILE", str(tmp_path / "tok"))
     assert load_settings().secret("telegram", "token") == "file-token"
+
+
+def test_example_file_is_valid_and_documents_every_key():
+    import tomllib
+
+    from bot.config import Settings
+
+    example = Path(__file__).parents[2] / "haven.example.toml"
+    load_settings(example)
+    text = example.read_text()
+    parsed = tomllib.loads(text)
+    for section, field in Settings.model_fields.items():
+        assert f"[{section}]" in text, f"[{section}] missing from haven.example.toml"
+        for key in field.annotation.model_fields:  # type: ignore[union-attr]
+            mention = re.search(rf"(?m)^#?\s*{key}\s*[=:]", text)
+            documented = key in parsed.get(section, {}) or mention is not None
+            assert documented, f"{section}.{key} is not documented in haven.example.toml"
+
+
+def test_empty_adapter_means_none(tmp_path):
+    assert load_settings(write(tmp_path, '[model]\nadapter = ""\n')).model.adapter is None
