@@ -116,12 +116,14 @@ class OpenAICompatibleGenerator:
                     yield piece
                 return
             except _Retryable as exc:
+                if asyncio.get_running_loop().time() >= deadline:
+                    raise TimeoutError from exc
                 if started or attempt >= self._config.retries:
                     raise GeneratorUnavailable(
                         f"the remote model at {self._base_url} failed: {exc}"
                     ) from None
                 attempt += 1
-                delay = min(0.25 * 2**attempt, 4.0)
+                delay = min(0.1 * 2**attempt, 4.0)
                 log.warning("remote model: %s; retry %d in %.2f s", exc, attempt, delay)
                 async with asyncio.timeout_at(deadline):
                     await asyncio.sleep(delay)
@@ -144,9 +146,14 @@ class OpenAICompatibleGenerator:
     async def _one_attempt(self, request: ChatRequest, deadline: float) -> AsyncIterator[str]:
         import httpx
 
+        remaining = deadline - asyncio.get_running_loop().time()
+        if remaining <= 0:
+            raise TimeoutError
+        # httpx's own timeouts bound the wait for the status line, which no asyncio scope covers
+        timeout = httpx.Timeout(remaining, connect=min(5.0, remaining))
         try:
             async with self._client.stream(
-                "POST", "/chat/completions", json=self._body(request)
+                "POST", "/chat/completions", json=self._body(request), timeout=timeout
             ) as response:
                 if response.status_code in _RETRY_STATUSES:
                     raise _Retryable(f"HTTP {response.status_code}")
