@@ -1,0 +1,165 @@
+"""Storage limitation: deleting old messages and old resolved cases, once or on a timer.
+
+Messages go after `retention_days`; resolved cases with their alerts and moderator references
+after `case_retention_days`; the content-free audit rows (case_events) stay.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Table, delete, select
+from sqlalchemy.ext.asyncio import async_sessionmaker
+
+from storage.erase import checkpoint_wal
+from storage.models import Alert, Case, Message, ModeratorRef, ProcessedEvent
+
+log = logging.getLogger(__name__)
+
+RESOLVED = "resolved"  # cases.status of a finished case (bot.ports.CaseStatus.RESOLVED)
+
+
+@dataclass(frozen=True)
+class PurgeReport:
+    messages: int
+    cases: int
+    alerts: int
+    moderator_refs: int
+    processed_events: int
+    checkpointed: bool
+
+    @property
+    def total(self) -> int:
+        return (
+            self.messages + self.cases + self.alerts + self.moderator_refs + self.processed_events
+        )
+
+
+async def purge_expired(
+    sessions: async_sessionmaker[Any],
+    *,
+    now: datetime,
+    retention_days: int,
+    case_retention_days: int,
+    batch_size: int = 1000,
+) -> PurgeReport:
+    """Delete what has outlived its retention window, in short transactions.
+
+    Batches keep each write lock short, so a large first purge never stalls a live bot.
+    """
+    message_cutoff = now - timedelta(days=retention_days)
+    case_cutoff = now - timedelta(days=case_retention_days)
+    expired_cases = (
+        select(Case.id)
+        .where(Case.status == RESOLVED, Case.resolved_at < case_cutoff)
+        .scalar_subquery()
+    )
+    alerts = await _delete_in_batches(
+        sessions, Alert.__table__, Alert.case_id.in_(expired_cases), batch_size
+    )
+    refs = await _delete_in_batches(
+        sessions, ModeratorRef.__table__, ModeratorRef.case_id.in_(expired_cases), batch_size
+    )
+    cases = await _delete_in_batches(
+        sessions,
+        Case.__table__,
+        (Case.status == RESOLVED) & (Case.resolved_at < case_cutoff),
+        batch_size,
+    )
+    messages = await _delete_in_batches(
+        sessions, Message.__table__, Message.created_at < message_cutoff, batch_size
+    )
+    # Dedupe markers: platforms redeliver within minutes, so a retention window is ample.
+    events = await _delete_in_batches(
+        sessions, ProcessedEvent.__table__, ProcessedEvent.at < message_cutoff, batch_size
+    )
+    deleted_any = alerts + refs + cases + messages + events > 0
+    checkpointed = await checkpoint_wal(sessions) if deleted_any else False
+    report = PurgeReport(messages, cases, alerts, refs, events, checkpointed)
+    if deleted_any:
+        log.info(
+            "retention purge: %d messages, %d cases, %d alerts removed",
+            messages,
+            cases,
+            alerts,
+        )
+    return report
+
+
+async def _delete_in_batches(
+    sessions: async_sessionmaker[Any],
+    table: Table,
+    condition: ColumnElement[bool],
+    batch_size: int,
+) -> int:
+    total = 0
+    while True:
+        ids = select(table.c.id).where(condition).limit(batch_size).scalar_subquery()
+        async with sessions.begin() as session:
+            result = await session.execute(delete(table).where(table.c.id.in_(ids)))
+        count = int(result.rowcount or 0)  # type: ignore[attr-defined]
+        total += count
+        if count < batch_size:
+            return total
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class RetentionTask:
+    """Runs `purge_expired` now and then every `interval_s` seconds on the event loop."""
+
+    def __init__(
+        self,
+        sessions: async_sessionmaker[Any],
+        *,
+        retention_days: int,
+        case_retention_days: int,
+        interval_s: float,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self._sessions = sessions
+        self._retention_days = retention_days
+        self._case_retention_days = case_retention_days
+        self._interval_s = interval_s
+        self._clock = clock
+        self._task: asyncio.Task[None] | None = None
+        self.last_report: PurgeReport | None = None
+        self.runs = 0
+
+    async def start(self) -> None:
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self._run(), name="haven-retention")
+
+    async def stop(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    async def run_once(self) -> PurgeReport:
+        report = await purge_expired(
+            self._sessions,
+            now=self._clock(),
+            retention_days=self._retention_days,
+            case_retention_days=self._case_retention_days,
+        )
+        self.last_report = report
+        self.runs += 1
+        return report
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                await self.run_once()
+            except Exception:  # a locked or full disk must not end the timer; try next time
+                log.exception("retention purge failed; retrying in %.0f s", self._interval_s)
+            await asyncio.sleep(self._interval_s)
