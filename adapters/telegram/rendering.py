@@ -1,0 +1,210 @@
+"""How Haven's words and alerts look on Telegram: message splitting, alert text, keyboards and
+the compact callback data the buttons carry. Pure functions over plain data, no network.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.ports import AlertView, CaseStatus, RelayLine
+
+# Telegram's limit for one message's text, counted in UTF-16 code units (like its entities).
+MESSAGE_LIMIT = 4096
+# answerCallbackQuery shows at most 200 characters.
+CALLBACK_ANSWER_LIMIT = 200
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+def utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def split_text(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Pieces of at most `limit` UTF-16 units, broken at the most natural place that fits:
+    a paragraph, a line, a sentence, a word, and only for one unbroken run, anywhere."""
+    if limit < 2:
+        raise ValueError("limit must be at least 2")
+    text = text.strip()
+    pieces: list[str] = []
+    while utf16_len(text) > limit:
+        cut = _best_cut(text, limit)
+        head, text = text[:cut].rstrip(), text[cut:].lstrip()
+        if head:
+            pieces.append(head)
+    if text:
+        pieces.append(text)
+    return pieces
+
+
+def _fitting_prefix(text: str, limit: int) -> int:
+    """How many characters of `text` fit in `limit` UTF-16 units (never halves a surrogate)."""
+    units = 0
+    for index, char in enumerate(text):
+        units += 2 if ord(char) > 0xFFFF else 1
+        if units > limit:
+            return index
+    return len(text)
+
+
+def _best_cut(text: str, limit: int) -> int:
+    fits = _fitting_prefix(text, limit)
+    window = text[: fits + 1]  # one more, so a break right after the limit still counts
+    floor = fits // 3  # never cut so early that we make many tiny messages
+    for separator in ("\n\n", "\n"):
+        at = window.rfind(separator)
+        if at > floor:
+            return at
+    ends = [m.end() for m in _SENTENCE_END.finditer(window) if m.end() <= fits]
+    if ends and ends[-1] > floor:
+        return ends[-1]
+    at = window.rfind(" ")
+    if at > floor:
+        return at
+    return max(fits, 1)
+
+
+# ---- buttons --------------------------------------------------------------------------------
+
+CASE_ACTIONS = ("claim", "backup", "resolve", "release")
+_CASE_DATA = re.compile(r"^case:(\d{1,18}):(claim|backup|resolve|release)$")
+USER_PREFIX = "user:"
+CANCEL_CHOICE = "cancel"
+
+_CHOICE_LABELS = {
+    "forget_confirm": "Yes, erase everything",
+    "consent yes": "Yes, keep it",
+    "consent no": "No, keep no text",
+    CANCEL_CHOICE: "No, keep it",
+}
+CANCELLED_TEXT = "Okay, nothing was changed."
+
+
+@dataclass(frozen=True, slots=True)
+class CaseButton:
+    case_id: int
+    action: str
+
+
+def case_data(case_id: int, action: str) -> str:
+    if action not in CASE_ACTIONS:
+        raise ValueError(f"unknown case action {action!r}")
+    return f"case:{case_id}:{action}"
+
+
+def parse_case_data(data: str | None) -> CaseButton | None:
+    match = _CASE_DATA.match(data or "")
+    return CaseButton(int(match[1]), match[2]) if match else None
+
+
+def confirm_keyboard(choices: Sequence[str]) -> InlineKeyboardMarkup:
+    """The core's confirmation choices as buttons, plus a way to say no."""
+    buttons = [
+        InlineKeyboardButton(
+            _CHOICE_LABELS.get(c, c.replace("_", " ")), callback_data=USER_PREFIX + c
+        )
+        for c in choices
+        if len((USER_PREFIX + c).encode()) <= 64  # Telegram refuses longer callback data
+    ]
+    if CANCEL_CHOICE not in choices:
+        buttons.append(
+            InlineKeyboardButton(
+                _CHOICE_LABELS[CANCEL_CHOICE], callback_data=USER_PREFIX + "cancel"
+            )
+        )
+    return InlineKeyboardMarkup([buttons])
+
+
+def alert_keyboard(alert: AlertView) -> InlineKeyboardMarkup | None:
+    if alert.status is CaseStatus.RESOLVED:
+        return None
+    row = [
+        InlineKeyboardButton("Claim", callback_data=case_data(alert.case_id, "claim")),
+        InlineKeyboardButton("Need backup", callback_data=case_data(alert.case_id, "backup")),
+        InlineKeyboardButton("Resolve", callback_data=case_data(alert.case_id, "resolve")),
+    ]
+    rows = [row]
+    if alert.status is CaseStatus.CLAIMED:
+        rows.append(
+            [InlineKeyboardButton("Release", callback_data=case_data(alert.case_id, "release"))]
+        )
+    return InlineKeyboardMarkup(rows)
+
+
+# ---- text -----------------------------------------------------------------------------------
+
+
+def _when(at: datetime | None) -> str:
+    return at.strftime("%Y-%m-%d %H:%M UTC") if at is not None else "unknown time"
+
+
+def alert_text(alert: AlertView) -> str:
+    """The minimum an alert may show (no message text): see DESIGN.md, escalation."""
+    urgent = alert.level >= 4
+    head = "🚨 URGENT" if urgent else "⚠️ Alert"
+    title = f"{head} · {alert.level.label} · case #{alert.case_id}"
+    if alert.page_count:
+        title += f" · reminder {alert.page_count}"
+    who = alert.user_handle or "(no handle)"
+    lines = [
+        title,
+        f"Person: {who} on {alert.user_platform} (id {alert.user_id})",
+        f"Trigger: {alert.trigger}",
+        f"Opened: {_when(alert.opened_at)}",
+        f"Country: {alert.country or 'unknown'} · crisis lines sent: "
+        + ("yes" if alert.resources_sent else "no"),
+    ]
+    if alert.status is CaseStatus.OPEN:
+        lines.append("Status: open, waiting for a moderator to claim")
+    elif alert.status is CaseStatus.CLAIMED:
+        lines.append(f"Status: claimed by {alert.claimed_by or 'a moderator'}")
+    else:
+        by = f" (claimed by {alert.claimed_by})" if alert.claimed_by else ""
+        lines.append(f"Status: ✅ resolved {_when(alert.updated_at)}{by}")
+    if alert.backup_requested and alert.status is not CaseStatus.RESOLVED:
+        lines.append("🆘 Backup requested: another moderator is needed")
+    if alert.note:
+        lines.append(f"Note: {alert.note}")
+    if alert.status is CaseStatus.CLAIMED:
+        lines.append("Reply to this alert or to a relayed message to write to the person.")
+    return "\n".join(lines)
+
+
+def relay_header(alert: AlertView, moderator_name: str, *, in_topic: bool) -> str:
+    where = "in this topic" if in_topic else "to this message or to any message of this case"
+    return (
+        f"Case #{alert.case_id} ({alert.level.label}) claimed by {moderator_name}. "
+        f"Reply {where} to write to the person; their messages will appear here. "
+        "The bot stays quiet until the case is resolved."
+    )
+
+
+def excerpt_text(alert: AlertView, lines: Sequence[RelayLine]) -> str:
+    out = [f"Case #{alert.case_id} ({alert.level.label}): the conversation so far"]
+    for line in lines:
+        out.append(f"[{line.at.strftime('%H:%M')}] {_speaker(line)}: {line.text}")
+    if not lines:
+        out.append("(no stored messages: the person may have declined to have text kept)")
+    return "\n".join(out)
+
+
+def relay_line_text(alert: AlertView, line: RelayLine) -> str:
+    level = f" · {line.level.label}" if line.level is not None else ""
+    return f"Case #{alert.case_id}{level} · {_speaker(line)}:\n{line.text}"
+
+
+def relay_closed_text(alert: AlertView) -> str:
+    return f"Case #{alert.case_id} is resolved; the relay is closed and the bot has resumed."
+
+
+def _speaker(line: RelayLine) -> str:
+    return {"user": "person", "haven": "Haven", "moderator": "moderator"}.get(line.role, line.role)
+
+
+def clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
