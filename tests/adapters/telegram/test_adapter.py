@@ -321,3 +321,45 @@ def _line(text: str, level: RiskLevel | None) -> Any:
     from bot.ports import RelayLine
 
     return RelayLine("user", text, datetime(2026, 1, 1, 12, 5, tzinfo=UTC), level)
+
+
+async def test_webhook_mode_and_redelivery(fake: FakeBotApi, start_adapter: Any) -> None:
+    import socket
+
+    import aiohttp
+
+    with socket.socket() as probe:  # a free loopback port for the webhook listener
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/telegram-hook"
+    _, conversations, _, _ = await start_adapter(
+        webhook_url=url, webhook_listen="127.0.0.1", webhook_port=port, webhook_secret="s3cret"
+    )
+    hook = fake.sent("setWebhook")[0]
+    assert hook["url"] == url and hook["secret_token"] == "s3cret"
+    assert not fake.sent("deleteWebhook")  # no polling in webhook mode
+
+    fake.chats[ALICE["id"]] = fake.private_chat(ALICE)
+    update = {
+        "update_id": 900,
+        "message": {"message_id": 1, "date": 1_700_000_000, "chat": fake.private_chat(ALICE),
+                    "from": ALICE, "text": "via webhook"},
+    }  # fmt: skip
+    headers = {"X-Telegram-Bot-Api-Secret-Token": "s3cret"}
+    async with aiohttp.ClientSession() as http:
+        async with http.post(
+            url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "x"}
+        ) as r:
+            assert r.status == 403
+        for _ in range(2):  # Telegram redelivers when it did not see our answer in time
+            async with http.post(url, json=update, headers=headers) as r:
+                assert r.status == 200
+    await fake.wait_for("sendMessage", to_chat(ALICE))
+    await fake.send_text(BOB, "unused")  # nothing polls in webhook mode: it must stay queued
+    await asyncio.sleep(0.2)
+    assert [i.text for i in conversations.incoming] == ["via webhook"]
+    assert len(fake.sent("sendMessage", chat_id=ALICE["id"])) == 1
+
+
+def to_chat(user: dict[str, Any]) -> Callable[[dict[str, Any]], bool]:
+    return lambda params: params["chat_id"] == user["id"]
