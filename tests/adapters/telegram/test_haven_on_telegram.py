@@ -159,7 +159,9 @@ async def test_claim_relays_both_ways_then_resolve_resumes(
     )
     await fake.wait_for("answerCallbackQuery", lambda p: p["callback_query_id"] == query)
     await fake.wait_for("sendMessage", lambda p: to(ALICE)(p) and "finished" in p["text"])
-    await _until(lambda: "resolved" in fake.messages[(GROUP_ID, alert_id)]["text"])
+    await fake.wait_for(
+        "editMessageText", lambda p: p["message_id"] == alert_id and "resolved" in p["text"]
+    )
     assert "reply_markup" not in fake.messages[(GROUP_ID, alert_id)]
     await fake.send_text(ALICE, "ok, back to talking")
     await fake.wait_for("sendMessage", lambda p: to(ALICE)(p) and "You said" in p["text"])
@@ -214,12 +216,6 @@ async def test_blocked_user_handled(fake: FakeBotApi, start_haven: Any) -> None:
 def _case(alert: dict[str, Any]) -> int:
     data = alert["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
     return int(data.split(":")[1])
-
-
-async def _until(check: Callable[[], bool], within: float = 5.0) -> None:
-    async with asyncio.timeout(within):
-        while not check():
-            await asyncio.sleep(0.02)
 
 
 __all__ = ["MODERATOR_ID"]
