@@ -128,6 +128,8 @@ class TelegramAdapter:
         )
 
     async def _check_moderator_group(self) -> None:
+        """Say clearly at start-up when the moderator group is wrong, but keep serving people:
+        their crisis replies must not depend on it, and the outbox retries alerts until fixed."""
         group = self.moderators
         if group is None:
             return
@@ -136,16 +138,23 @@ class TelegramAdapter:
             chat = await self.application.bot.get_chat(group.chat_id)
         except BadRequest as exc:
             if "not found" in exc.message.lower():
-                raise ConfigError(
-                    f"telegram.moderator_chat_id: Telegram does not know chat {group.chat_id} "
-                    f"or the bot is not in it; {fix}"
-                ) from None
-            log.warning("telegram: could not check the moderator group: %s", exc.message)
+                log.error(
+                    "telegram.moderator_chat_id: Telegram does not know chat %d or the bot is "
+                    "not in it; %s. Alerts wait until then.",
+                    group.chat_id,
+                    fix,
+                )
+            else:
+                log.warning("telegram: could not check the moderator group: %s", exc.message)
             return
         except Forbidden:
-            raise ConfigError(
-                f"telegram.moderator_chat_id: the bot is not allowed in chat {group.chat_id}; {fix}"
-            ) from None
+            log.error(
+                "telegram.moderator_chat_id: the bot is not allowed in chat %d; %s. "
+                "Alerts wait until then.",
+                group.chat_id,
+                fix,
+            )
+            return
         except TelegramError as exc:  # e.g. a Bot API server without getChat: not fatal
             log.warning("telegram: could not check the moderator group: %s", exc.message)
             return

@@ -242,6 +242,9 @@ class _Reach:
                 self.unreachable = True
                 log.info("a Telegram user is unreachable (blocked the bot); reply dropped")
                 return
+            except TelegramError as exc:  # refused for good (e.g. a bad request): say so, go on
+                log.error("a %s reply was refused by Telegram: %s", reply.kind, exc.message)
+                return
             except ChannelUnavailable:
                 if pause is None:
                     log.error(

@@ -116,7 +116,9 @@ class ModeratorGroup:
     ) -> str:
         thread_id = await self._open_topic(alert) if self.is_forum else None
         header_text = relay_header(alert, moderator.display_name, in_topic=thread_id is not None)
-        header = await self._post(header_text, thread_id, self._alert_messages.get(alert.case_id))
+        # Outside topics, the relay hangs under the alert; a topic is its own place.
+        under = self._alert_messages.get(alert.case_id) if thread_id is None else None
+        header = await self._post(header_text, thread_id, under)
         ref = f"{TOPIC_PREFIX}{thread_id}" if thread_id is not None else str(header.message_id)
         self._keep(self._extra_refs, str(header.message_id), alert.case_id)
         if not await self._excerpt_to_moderator(alert, moderator, excerpt):

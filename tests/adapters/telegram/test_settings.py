@@ -73,13 +73,19 @@ async def test_rejected_token_is_one_clear_line(fake: FakeBotApi) -> None:
     await adapter.stop()  # safe after a failed start
 
 
-async def test_unknown_moderator_group_is_one_clear_line(fake: FakeBotApi) -> None:
+async def test_unknown_moderator_group_is_one_clear_line_but_people_are_served(
+    fake: FakeBotApi, caplog: pytest.LogCaptureFixture
+) -> None:
     from adapters.telegram import TelegramAdapter
 
     adapter = TelegramAdapter(telegram_settings(fake, moderator_chat_id=-100555), TOKEN, _host())
-    with pytest.raises(ConfigError, match=r"^telegram\.moderator_chat_id: .*-100555"):
-        await adapter.start()
-    assert not adapter.application.running
+    await adapter.start()
+    try:
+        [line] = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+        assert line.startswith("telegram.moderator_chat_id: ") and "-100555" in line
+        assert adapter.application.running  # crisis replies never depend on the group
+    finally:
+        await adapter.stop()
 
 
 async def test_unreachable_server_is_one_clear_line() -> None:
