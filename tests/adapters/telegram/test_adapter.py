@@ -4,8 +4,10 @@ Bot API server, with recording stand-ins for the core and the escalation service
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,6 +30,8 @@ from tests.adapters.telegram.fake_bot_api import FakeBotApi
 from tests.adapters.telegram.recording import RecordingConversations, RecordingModeration
 
 pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
+
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "telegram"
 
 Started = tuple[TelegramAdapter, RecordingConversations, RecordingModeration, AdapterHost]
 
@@ -167,20 +171,17 @@ async def test_sticker_photo_and_voice_reach_the_core_as_non_text(
     fake: FakeBotApi, start_adapter: Any
 ) -> None:
     _, conversations, _, _ = await start_adapter()
-    await fake.send_message_payload(
-        ALICE,
-        sticker={"file_id": "s1", "file_unique_id": "u1", "type": "regular", "width": 512,
-                 "height": 512, "is_animated": False, "is_video": False},
-    )  # fmt: skip
-    await fake.send_message_payload(
-        ALICE, photo=[{"file_id": "p1", "file_unique_id": "u2", "width": 90, "height": 90}]
-    )
-    await fake.send_message_payload(
-        ALICE, voice={"file_id": "v1", "file_unique_id": "u3", "duration": 3}
-    )
-    await fake.wait_for("sendMessage", count=3)
-    assert [i.kind.value for i in conversations.incoming] == ["sticker", "image", "voice"]
-    assert all(i.text == "" for i in conversations.incoming)
+    for name in ("sticker", "photo", "voice", "photo_with_caption"):
+        await fake.send_message_payload(ALICE, **payload(name))
+    await fake.wait_for("sendMessage", count=4)
+    kinds = [(i.kind.value, i.text) for i in conversations.incoming]
+    assert kinds[:3] == [("sticker", ""), ("image", ""), ("voice", "")]
+    # Words in a caption are screened like any message.
+    assert kinds[3] == ("text", payload("photo_with_caption")["caption"])
+
+
+def payload(name: str) -> dict[str, Any]:
+    return json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
 
 
 async def test_commands_and_forget_confirmation(fake: FakeBotApi, start_adapter: Any) -> None:
