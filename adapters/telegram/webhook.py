@@ -23,7 +23,13 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 class WebhookReceiver:
     def __init__(
-        self, application: Application, *, url: str, listen: str, port: int, secret: str | None
+        self,
+        application: Application,  # type: ignore[type-arg]
+        *,
+        url: str,
+        listen: str,
+        port: int,
+        secret: str | None,
     ) -> None:
         self._application = application
         self._url = url
@@ -41,9 +47,9 @@ class WebhookReceiver:
         await self._runner.setup()
         site = web.TCPSite(self._runner, self._listen, self._port)
         await site.start()
-        server = site._server
-        if server is not None and server.sockets:  # port 0 in tests: learn the real one
-            self.bound_port = server.sockets[0].getsockname()[1]
+        sockets = getattr(site._server, "sockets", None)
+        if sockets:  # port 0: learn the real one
+            self.bound_port = sockets[0].getsockname()[1]
         await self._application.bot.set_webhook(
             self._url, secret_token=self._secret, allowed_updates=allowed_updates
         )
