@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -12,8 +13,9 @@ import pytest_asyncio
 
 from adapters.telegram import TelegramAdapter
 from bot.app import HavenApp, build_app
+from bot.events import Incoming, Reply, ReplyKind, UserKey
 from bot.testing import EchoGenerator
-from tests.adapters.telegram.conftest import ALICE, BOB, EVE, GROUP_ID, MODERATOR_ID, SAM
+from tests.adapters.telegram.conftest import ALICE, BOB, EVE, GROUP_ID, SAM
 from tests.adapters.telegram.fake_bot_api import FakeBotApi
 
 pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
@@ -219,4 +221,44 @@ def _case(alert: dict[str, Any]) -> int:
     return int(data.split(":")[1])
 
 
-__all__ = ["MODERATOR_ID"]
+class DiscordStandIn:
+    """Where Haven's words to a Discord member go when no Discord adapter runs in this test."""
+
+    platform = "discord"
+
+    def __init__(self) -> None:
+        self.sent: list[str] = []
+        self.arrived = asyncio.Event()
+
+    async def send_to_user(self, user: UserKey, chat_id: str, reply: Reply) -> None:
+        self.sent.append(reply.text)
+        self.arrived.set()
+
+
+async def test_discord_members_case_is_taken_here(fake: FakeBotApi, start_haven: Any) -> None:
+    app = await start_haven()
+    discord = DiscordStandIn()
+    app.host.add_messenger(discord)
+    said: list[Reply] = []
+
+    async def respond(reply: Reply) -> None:
+        said.append(reply)
+
+    river = UserKey("discord", "42")
+    incoming = Incoming(river, "dm-42", "m1", CRISIS, datetime.now(UTC), handle="river")
+    await app.core.handle(incoming, respond)
+    assert said and said[0].kind is ReplyKind.CRISIS
+
+    posted = await alert_in_group(fake)
+    assert "discord" in posted["text"] and "river" in posted["text"]
+    await fake.press(posted, SAM, f"case:{_case(posted)}:claim")
+    header = await fake.wait_for(
+        "sendMessage", lambda p: p["chat_id"] == GROUP_ID and "claimed by" in p["text"]
+    )
+    relay = next(m for m in fake.chat_messages(GROUP_ID) if m.get("text") == header["text"])
+    await fake.send_text(SAM, "Hi River, I'm Sam.", chat=fake.chats[GROUP_ID], reply_to=relay)
+    async with asyncio.timeout(5):
+        while not any("Hi River, I'm Sam." in text for text in discord.sent):
+            discord.arrived.clear()
+            await discord.arrived.wait()
+    assert any("human moderator" in text for text in discord.sent)
