@@ -36,6 +36,7 @@ class BatchStats:
     tokens: int = 0
     batches: int = 0
     largest_batch: int = 0
+    grouped_prefills: int = 0  # batches whose prompts were prefilled in length groups
 
 
 class IncrementalDecoder:
@@ -147,6 +148,27 @@ def _make_row_sampler(rows: list[_Row]) -> Any:
     return RowSampler()
 
 
+_PAD_SLACK = 1.25  # group prompts for prefill once padding would add more than this share
+
+
+def length_groups(lengths: Sequence[int]) -> list[list[int]]:
+    """Row indices grouped by similar length: each group's padded area stays within
+    `_PAD_SLACK` of its real tokens."""
+    groups: list[list[int]] = []
+    current: list[int] = []
+    for i in sorted(range(len(lengths)), key=lambda i: lengths[i]):
+        candidate = [*current, i]
+        if current and len(candidate) * lengths[i] > _PAD_SLACK * sum(
+            lengths[j] for j in candidate
+        ):
+            groups.append(current)
+            candidate = [i]
+        current = candidate
+    if current:
+        groups.append(current)
+    return groups
+
+
 class BatchRunner:
     """Owned by the generation thread: prompts, padding, `generate`, and failure handling."""
 
@@ -155,6 +177,7 @@ class BatchRunner:
         self._counter = TokenizerCounter(loaded.tokenizer)
         self._context_tokens = context_tokens
         self._min_new_tokens = min_new_tokens  # benchmarks only: fixed-length replies
+        self._grouped_prefill = True  # switched off for good if this transformers refuses it
         self.stats = BatchStats()
 
     def run(self, jobs: Sequence[Job]) -> None:
@@ -251,10 +274,79 @@ class BatchRunner:
         self.stats.largest_batch = max(self.stats.largest_batch, len(rows))
         device = loaded.model.device
         with torch.inference_mode():
+            cache = self._prefill(prompts, width) if self._worth_grouping(prompts) else None
             loaded.model.generate(
                 input_ids=input_ids.to(device),
                 attention_mask=attention.to(device),
+                past_key_values=cache,
                 generation_config=config,
                 logits_processor=processors,
                 stopping_criteria=StoppingCriteriaList([stopper]),
             )
+
+    def _worth_grouping(self, prompts: list[list[int]]) -> bool:
+        lengths = [len(p) for p in prompts]
+        padded = len(prompts) * max(lengths)
+        return self._grouped_prefill and len(prompts) > 1 and padded > _PAD_SLACK * sum(lengths)
+
+    def _prefill(self, prompts: list[list[int]], width: int) -> Any:
+        """The prompts' KV cache, computed in groups of similar length, then left-padded into
+        one batch cache that `generate` continues from.
+
+        One padded forward over a batch of mixed lengths spends most of its time on padding;
+        this spends it on real tokens. The last prompt token is left for `generate` to feed.
+        """
+        import torch
+
+        try:
+            return self._grouped_cache(prompts, width)
+        except torch.OutOfMemoryError:
+            raise
+        except Exception:  # a transformers whose cache API moved: the padded path still works
+            log.warning("grouped prefill unavailable; prefilling padded batches", exc_info=True)
+            self._grouped_prefill = False
+            return None
+
+    def _grouped_cache(self, prompts: list[list[int]], width: int) -> Any:
+        import torch
+        from transformers import DynamicCache
+
+        model = self._loaded.model
+        device = model.device
+        pad = self._loaded.tokenizer.pad_token_id
+        heads = keys = values = None
+        for group in length_groups([len(p) - 1 for p in prompts]):
+            group_width = max(len(prompts[i]) - 1 for i in group)
+            ids = torch.full((len(group), group_width), pad, dtype=torch.long)
+            mask = torch.zeros((len(group), group_width), dtype=torch.long)
+            for row, i in enumerate(group):
+                body = prompts[i][:-1]
+                ids[row, group_width - len(body) :] = torch.tensor(body, dtype=torch.long)
+                mask[row, group_width - len(body) :] = 1
+            positions = (mask.cumsum(-1) - 1).clamp(min=0)
+            out = model(
+                input_ids=ids.to(device),
+                attention_mask=mask.to(device),
+                position_ids=positions.to(device),
+                past_key_values=DynamicCache(config=model.config),
+                use_cache=True,
+                logits_to_keep=1,
+            )
+            layers = out.past_key_values.layers
+            if heads is None:
+                heads = [(layer.keys.shape, layer.keys.dtype) for layer in layers]
+                keys = [
+                    torch.zeros((len(prompts), s[1], width - 1, s[3]), dtype=d, device=device)
+                    for s, d in heads
+                ]
+                values = [torch.zeros_like(k) for k in keys]
+            index = torch.tensor(group, device=device)
+            start = width - 1 - group_width  # right-align: the batch is left-padded
+            for n, layer in enumerate(layers):
+                keys[n][index, :, start:] = layer.keys  # type: ignore[index]
+                values[n][index, :, start:] = layer.values  # type: ignore[index]
+        self.stats.grouped_prefills += 1
+        cache = DynamicCache(config=model.config)
+        for n, (k, v) in enumerate(zip(keys or [], values or [], strict=True)):
+            cache.update(k, v, n)
+        return cache

@@ -21,7 +21,7 @@ class ModelConfig:
     adapter: str | None = "nada013/mental-health-chatbot"
     quantization: str = "none"  # none | 8bit | 4bit
     dtype: str = "auto"  # auto: bf16 on GPU, fp32 on CPU
-    device: str = "auto"  # auto | cuda | cuda:N | cpu
+    device: str = "auto"  # auto | cuda | cuda:N | cpu | mps
     max_new_tokens: int = 256
     temperature: float = 0.7
     top_p: float = 0.9
@@ -50,8 +50,8 @@ class ModelConfig:
             )
         if self.dtype not in DTYPES:
             out.append(f"model.dtype: {self.dtype!r} is not one of {', '.join(DTYPES)}")
-        if not (self.device in ("auto", "cpu", "cuda") or _is_cuda_index(self.device)):
-            out.append(f"model.device: {self.device!r} is not auto, cpu, cuda or cuda:N")
+        if not (self.device in ("auto", "cpu", "cuda", "mps") or _is_cuda_index(self.device)):
+            out.append(f"model.device: {self.device!r} is not auto, cpu, cuda, cuda:N or mps")
         for name in ("max_new_tokens", "context_tokens", "queue_size", "max_batch_size"):
             if getattr(self, name) < 1:
                 out.append(f"model.{name}: must be at least 1")

@@ -44,6 +44,13 @@ def resolve_device(setting: str) -> str:
 
     if setting == "cpu":
         return "cpu"
+    if setting == "mps":
+        if not torch.backends.mps.is_available():
+            raise GeneratorUnavailable(
+                "model.device: 'mps' was asked for but Apple's Metal backend is not available; "
+                'set [model] device = "cpu" or "auto"'
+            )
+        return "mps"
     available = torch.cuda.is_available()
     if setting == "auto":
         return "cuda:0" if available else "cpu"

@@ -18,7 +18,7 @@ from inference.api import (
     GeneratorUnavailable,
     Superseded,
 )
-from inference.batch_runner import IncrementalDecoder
+from inference.batch_runner import IncrementalDecoder, length_groups
 from inference.loading import LoadedModel
 from inference.local import LocalGenerator
 from inference.window import TokenizerCounter
@@ -77,6 +77,7 @@ async def test_batched_greedy_output_equals_unbatched(tiny_loaded: LoadedModel) 
         requests = [chat(text, requester=f"user{i}") for i, text in enumerate(USER_TEXTS)]
         replies = await asyncio.gather(*(collect(gen.stream(r)) for r in requests))
         assert gen.stats.largest_batch == len(requests)  # they really ran as one batch
+        assert gen.stats.grouped_prefills == 1  # mixed lengths: prefilled in length groups
     finally:
         await gen.close()
     expected = [plain_greedy_text(tiny_loaded, r, 24) for r in requests]
@@ -261,3 +262,14 @@ async def test_closed_worker_refuses_and_fails_waiting_requests(
         await queued
     with pytest.raises(GeneratorUnavailable):
         await anext(gen.stream(chat("hi")))
+
+
+def test_length_groups_keep_padding_small_and_cover_every_row() -> None:
+    lengths = [84, 119, 205, 71, 163, 218, 100, 171, 175, 77, 169, 171, 99, 153, 233, 103]
+    groups = length_groups(lengths)
+    assert sorted(i for g in groups for i in g) == list(range(len(lengths)))
+    assert 1 < len(groups) < len(lengths)
+    for group in groups:
+        real = sum(lengths[i] for i in group)
+        assert len(group) * max(lengths[i] for i in group) <= 1.25 * real
+    assert length_groups([10, 10, 11]) == [[0, 1, 2]]
