@@ -62,7 +62,7 @@ class Redactor:
             record.exc_text = self(record.exc_text)
         if record.stack_info:
             record.stack_info = self(record.stack_info)
-        record._haven_redacted = True  # type: ignore[attr-defined]
+        record._haven_redacted = True
 
 
 class RedactingFilter(logging.Filter):

@@ -94,7 +94,7 @@ async def drop_texts(sessions: async_sessionmaker[Any], user_id: int) -> int:
             .values(text_enc=None)
         )
     await checkpoint_wal(sessions)
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return int(result.rowcount or 0)
 
 
 async def _delete_personal_rows(session: AsyncSession, user_ids: list[int]) -> dict[str, int]:

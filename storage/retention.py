@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, delete, select
+from sqlalchemy import ColumnElement, delete, select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from storage.erase import checkpoint_wal
-from storage.models import Alert, Case, Message, ModeratorRef, ProcessedEvent
+from storage.models import Alert, Base, Case, Message, ModeratorRef, ProcessedEvent
 
 log = logging.getLogger(__name__)
 
@@ -60,24 +60,22 @@ async def purge_expired(
         .where(Case.status == RESOLVED, Case.resolved_at < case_cutoff)
         .scalar_subquery()
     )
-    alerts = await _delete_in_batches(
-        sessions, Alert.__table__, Alert.case_id.in_(expired_cases), batch_size
-    )
+    alerts = await _delete_in_batches(sessions, Alert, Alert.case_id.in_(expired_cases), batch_size)
     refs = await _delete_in_batches(
-        sessions, ModeratorRef.__table__, ModeratorRef.case_id.in_(expired_cases), batch_size
+        sessions, ModeratorRef, ModeratorRef.case_id.in_(expired_cases), batch_size
     )
     cases = await _delete_in_batches(
         sessions,
-        Case.__table__,
+        Case,
         (Case.status == RESOLVED) & (Case.resolved_at < case_cutoff),
         batch_size,
     )
     messages = await _delete_in_batches(
-        sessions, Message.__table__, Message.created_at < message_cutoff, batch_size
+        sessions, Message, Message.created_at < message_cutoff, batch_size
     )
     # Dedupe markers: platforms redeliver within minutes, so a retention window is ample.
     events = await _delete_in_batches(
-        sessions, ProcessedEvent.__table__, ProcessedEvent.at < message_cutoff, batch_size
+        sessions, ProcessedEvent, ProcessedEvent.at < message_cutoff, batch_size
     )
     deleted_any = alerts + refs + cases + messages + events > 0
     checkpointed = await checkpoint_wal(sessions) if deleted_any else False
@@ -94,16 +92,17 @@ async def purge_expired(
 
 async def _delete_in_batches(
     sessions: async_sessionmaker[Any],
-    table: Table,
+    model: type[Base],
     condition: ColumnElement[bool],
     batch_size: int,
 ) -> int:
+    table = Base.metadata.tables[model.__tablename__]
     total = 0
     while True:
         ids = select(table.c.id).where(condition).limit(batch_size).scalar_subquery()
         async with sessions.begin() as session:
             result = await session.execute(delete(table).where(table.c.id.in_(ids)))
-        count = int(result.rowcount or 0)  # type: ignore[attr-defined]
+        count = int(result.rowcount or 0)
         total += count
         if count < batch_size:
             return total
