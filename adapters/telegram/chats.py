@@ -200,7 +200,7 @@ class PrivateChats:
 
     async def _keep_typing(self, chat_id: int, reach: _Reach) -> None:
         try:
-            while not reach.unreachable:
+            while not reach.unreachable and not reach.answered:
                 try:
                     await self._sender.bot.send_chat_action(chat_id, ChatAction.TYPING)
                 except TelegramError:
@@ -222,6 +222,8 @@ class _Reach:
         self._sender = sender
         self._retries = retries
         self.unreachable = False
+        # After the answer (or a crisis reply: no model answer follows it) "typing…" would lie.
+        self.answered = False
         # Set once the first "typing…" went out. An answer waits for it (a few ms) so that
         # "typing…" never arrives after the answer it announced; a crisis reply never waits.
         self.typing_shown: asyncio.Event | None = None
@@ -233,6 +235,8 @@ class _Reach:
         if shown is not None and not shown.is_set() and reply.kind is not ReplyKind.CRISIS:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(shown.wait(), TYPING_WAIT_S)
+        if reply.kind is not ReplyKind.ONBOARDING:
+            self.answered = True
         for attempt, pause in enumerate((*self._retries, None)):
             try:
                 await self._sender.send(self._chat_id, reply)

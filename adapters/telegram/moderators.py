@@ -45,6 +45,7 @@ T = TypeVar("T")
 TOPIC_PREFIX = "topic:"
 NOT_A_MODERATOR = "Only this community's configured moderators can use these buttons."
 TEXT_ONLY = "Only text can be passed on to the person."
+NOTE_PREFIX = "//"  # a reply starting with this stays among the moderators
 
 
 def actor_of(user: User) -> Actor:
@@ -188,6 +189,8 @@ class ModeratorGroup:
         case_id = await self._case_of(message)
         if case_id is None:
             return  # moderators talking among themselves
+        if message.text and message.text.startswith(NOTE_PREFIX):
+            return  # a note among moderators, not meant for the person
         if not message.text:
             await self._reply_note(message, TEXT_ONLY)
             return

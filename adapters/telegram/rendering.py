@@ -180,6 +180,7 @@ def relay_header(alert: AlertView, moderator_name: str, *, in_topic: bool) -> st
     return (
         f"Case #{alert.case_id} ({alert.level.label}) claimed by {moderator_name}. "
         f"Reply {where} to write to the person; their messages will appear here. "
+        "Start a reply with // to keep it among moderators. "
         "The bot stays quiet until the case is resolved."
     )
 

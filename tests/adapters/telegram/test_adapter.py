@@ -99,15 +99,22 @@ async def test_private_text_becomes_incoming_and_is_answered(
 
 
 async def test_typing_repeats_while_the_core_works(fake: FakeBotApi, start_adapter: Any) -> None:
+    finished = asyncio.Event()
+
     async def slow(incoming: Incoming, respond: Respond) -> None:
         await asyncio.sleep(0.35)
         await respond(Reply("done"))
+        await asyncio.sleep(0.3)  # e.g. storing the reply: "typing…" must not come back
+        finished.set()
 
     adapter, _, _, _ = await start_adapter(RecordingConversations(slow))
     adapter.chats._typing_every_s = 0.1
     await fake.send_text(ALICE, "hi")
     await fake.wait_for("sendMessage", lambda p: p["text"] == "done")
-    assert len(fake.sent("sendChatAction", chat_id=ALICE["id"])) >= 3
+    await finished.wait()
+    methods = [c.method for c in fake.calls if c.params.get("chat_id") == ALICE["id"]]
+    assert methods.count("sendChatAction") >= 3
+    assert methods[-1] == "sendMessage"
 
 
 async def test_long_reply_is_split_at_the_limit(fake: FakeBotApi, start_adapter: Any) -> None:
@@ -253,6 +260,7 @@ async def test_relay_replies_and_alert_edits(fake: FakeBotApi, start_adapter: An
     # Sam answers by replying to the relayed message; a chat among moderators is not relayed.
     await fake.send_text(SAM, "We're here with you.", chat=fake.chats[GROUP_ID], reply_to=relayed)
     await fake.send_text(SAM, "anyone around?", chat=fake.chats[GROUP_ID])
+    await fake.send_text(SAM, "// she sounds calmer", chat=fake.chats[GROUP_ID], reply_to=relayed)
     await fake.send_text(BOB, "sync")
     await fake.wait_for("sendMessage", lambda p: p["chat_id"] == BOB["id"])
     assert moderation.replies == [(7, str(MODERATOR_ID), "We're here with you.")]
