@@ -1,0 +1,124 @@
+"""Crisis assessment of one message in its conversation: rules, the classifier and the context.
+
+The rules decide whenever they see active risk (L3/L4); the classifier adds recall for indirect
+phrasings the rules miss, but may not overrule a guard (figurative, negated, joking, historical)
+unless it is nearly certain. The context window then adds what one message cannot show:
+distress followed by a method question, ideation followed by a time or means, and the
+highest level already reached (a later "never mind" does not reset it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+
+from bot.safety.classifier import CrisisClassifier
+from bot.safety.combine import RuleVerdict, rule_verdict
+from bot.safety.conversation import conversation_level
+from bot.safety.levels import Assessment, RiskLevel
+from bot.safety.normalise import normalise
+
+# Above this, the classifier may raise a guarded message to L2 anyway.
+_GUARD_OVERRIDE = 0.97
+_DISTRESS_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    level: RiskLevel
+    score: float
+    reasons: tuple[str, ...]
+
+
+def decide(
+    rules: RuleVerdict,
+    probs: NDArray[np.float32] | None,
+    threshold_crisis: float,
+    threshold_active: float,
+) -> Decision:
+    """Merge the rule verdict with the classifier's probabilities for one message (pure)."""
+    if probs is None:
+        return Decision(rules.level, rules.score, rules.reasons)
+    p_crisis = float(probs[2:].sum())
+    p_active = float(probs[3:].sum())
+    p_distress = float(probs[1:].sum())
+    clf_reason = f"clf:{p_crisis:.2f}"
+    if rules.level >= RiskLevel.ACTIVE:
+        return Decision(rules.level, max(rules.score, p_active), (*rules.reasons, clf_reason))
+    if rules.guarded and rules.level < RiskLevel.PASSIVE:
+        clf_level = RiskLevel.PASSIVE if p_crisis >= _GUARD_OVERRIDE else RiskLevel.NONE
+    elif p_active >= threshold_active:
+        clf_level = RiskLevel.ACTIVE
+    elif p_crisis >= threshold_crisis:
+        clf_level = RiskLevel.PASSIVE
+    elif p_distress >= _DISTRESS_THRESHOLD:
+        clf_level = RiskLevel.DISTRESS
+    else:
+        clf_level = RiskLevel.NONE
+    if clf_level > rules.level:
+        score = p_active if clf_level >= RiskLevel.ACTIVE else p_crisis
+        if clf_level == RiskLevel.DISTRESS:
+            score = p_distress
+        return Decision(clf_level, round(score, 3), (clf_reason, *rules.reasons))
+    return Decision(rules.level, rules.score, (*rules.reasons, clf_reason))
+
+
+class CrisisAssessor:
+    """Screens messages for crisis risk; build once, then call from any thread."""
+
+    def __init__(self, *, use_classifier: bool = True, model_dir: Path | None = None) -> None:
+        self._classifier = CrisisClassifier(model_dir) if use_classifier else None
+
+    @property
+    def uses_classifier(self) -> bool:
+        return self._classifier is not None
+
+    def assess_rules(self, text: str) -> Assessment:
+        """Rules only: normalisation, rule families, guards and their combinations."""
+        verdict = rule_verdict(text)
+        return Assessment(verdict.level, verdict.score, verdict.reasons)
+
+    def _message(self, text: str) -> tuple[RuleVerdict, Decision]:
+        norm = normalise(text)
+        verdict = rule_verdict(text, norm)
+        if self._classifier is None:
+            return verdict, decide(verdict, None, 1.0, 1.0)
+        head = self._classifier.head
+        probs = self._classifier.probabilities(norm)
+        return verdict, decide(verdict, probs, head.threshold_crisis, head.threshold_active)
+
+    def assess(self, text: str, context: Sequence[str] = ()) -> Assessment:
+        """One message, with the earlier user messages of its window (oldest first)."""
+        verdict, decision = self._message(text)
+        if not context:
+            return Assessment(decision.level, decision.score, decision.reasons)
+        earlier = [self._message(t) for t in context]
+        return _with_context(verdict, decision, earlier)
+
+
+def _with_context(
+    verdict: RuleVerdict, decision: Decision, earlier: list[tuple[RuleVerdict, Decision]]
+) -> Assessment:
+    levels = [d.level for _, d in earlier]
+    peak = max(levels, default=RiskLevel.NONE)
+    level, score, reasons = decision.level, decision.score, list(decision.reasons)
+    raised: list[tuple[RiskLevel, str]] = []
+    if peak >= RiskLevel.DISTRESS and verdict.has_method:
+        raised.append((RiskLevel.ACTIVE, "context:distress_then_method"))
+    ideation_before = any(v.has_ideation or d.level >= RiskLevel.PASSIVE for v, d in earlier)
+    if ideation_before and verdict.has_plan_signal:
+        raised.append((RiskLevel.IMMINENT, "context:ideation_then_plan"))
+    windowed = conversation_level(level, levels)
+    if windowed > level:
+        raised.append((windowed, "context:window"))
+    for new_level, reason in sorted(raised, key=lambda r: r[0], reverse=True):
+        if new_level > level:
+            level, score = new_level, max(score, 0.8)
+            reasons.insert(0, reason)
+        elif reason not in reasons:
+            reasons.append(reason)
+    return Assessment(level, score, tuple(reasons))

@@ -1,0 +1,155 @@
+"""Guards against false alarms: figurative and joking use, negation, and history told in the past.
+
+A figurative guard suppresses only the rule hits its own phrase covers ("dying to see it",
+"overdose on coffee"). Negation must govern the hit itself ("I'm not suicidal"; "I would never
+kill myself"). Joking markers and a past-tense story lower weak hits; a strong hit stays at a
+crisis level (L2 or more) whatever the guards say, so one "lol" never erases real risk.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.safety.gating import GatedPatterns
+from bot.safety.rules import NEG, Hit
+
+_FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        r"\bdying (?:to|for) (?!die\b)\w+",
+        r"\bto die for\b",
+        r"\b(?:die|dying|died|dead) (?:of|from|with) (?:laughter|laughing|embarrassment|boredom|"
+        r"cringe|heat|thirst|hunger|cuteness|shame|jealousy|excitement|envy)\b",
+        r"\b(?:could|gonna|going to|will|would|about to|literally) (?:literally |just )?die "
+        r"(?:of|from|laughing|if (?:i|he|she|they) (?:see|saw|hear|heard))\b",
+        r"\bdie (?:laughing|happy)\b",
+        r"\b(?:killed|killing|kill|killin) (?:my ?self|me) (?:laughing|with laughter)\b",
+        r"\b(?:almost|nearly|practically|basically) (?:killed|died|kill|drowned|overdosed) "
+        r"(?:my ?self )?(?:on|at|in|when|while|tripping|falling|laughing|from)\b",
+        r"\b(?:kill|killing|killed) (?:a|the|this|that|my|all|every|those|these|off)? ?(?:\w+ )?"
+        r"(?:process|processes|task|tasks|job|jobs|thread|program|app|server|container|pod|session|"
+        r"bug|bugs|engine|lights|music|switch|mood|vibe|conversation|spiders?|mosquito|"
+        r"mosquitoes|weeds|plants?|boss|level|game|character|zombies?|monsters?|enemies|battery|"
+        r"buzz|germs|bacteria|flies|ants|roaches|cockroach)\b",
+        r"\bkill (?:some |the )?time\b",
+        r"\b(?:would|could|id) kill (?:for|4) (?:a|some|an|one) \w+",
+        r"\b(?:overdose|overdosed|overdosing|od|oding|odd|ods) (?:on|with) (?:coffee|caffeine|"
+        r"sugar|"
+        r"chocolate|candy|sweets|netflix|anime|tiktok|memes|love|cuteness|carbs|pizza|music|energy "
+        r"drinks|red bull|monster|k ?pop|studying|cookies|cake|sunshine|drama|"
+        r"content)\b",
+        r"\bsuicide (?:squad|mission|missions|doors|door|squeeze|run|runs|burpees|drills|sprints|"
+        r"lane|king|bomber|bombers|prevention|awareness|hotline|hotlines|rates?|statistics|stats|"
+        r"watch|rate|forest|pact (?:in|from) (?:the )?(?:book|movie|show)|note (?:in|from) "
+        r"(?:the )?(?:book|movie|show|song))\b",
+        r"\bshoot (?:me|you|u) (?:a|an) (?:text|message|email|dm|line|pic)\b",
+        r"\bshoot(?:ing)? (?:my ?self|yourself) in the foot\b",
+        r"\bif (?:all )?(?:your|my|ur) friends (?:jumped|jump) off (?:a|the) (?:bridge|cliff)\b",
+        r"\b(?:mom|mum|dad|mother|father|parents|boss|teacher|coach|wife|husband|gf|bf|girlfriend|"
+        r"boyfriend|sister|brother|he|she|they|someone|prof|professor|manager|team|everyone) "
+        r"(?:is|are|will|would|s|gonna|going to|is going to|is gonna|are gonna|are going to|"
+        r"s gonna|s going to|will literally) (?:literally |actually |so |totally )?(?:kill|murder) "
+        r"(?:me|us)\b(?=.{0,40}\b(?:if|when|for|lol|because|cause|after|once|haha|skull)\b|\s*[.!]*$)",
+        r"\b(?:kill|killing|die|dying|died|suicide|hang|hanging|jump|jumped|shoot|shot|stab) "
+        r"(?:\w+ ){0,4}(?:in|on|during) (?:minecraft|fortnite|roblox|the game|elden ring|dark "
+        r"souls|gta|cod|valorant|league|skyrim|sims|the sims|my game|a game|the video game|"
+        r"among us|"
+        r"apex|overwatch|zelda|terraria|fallout)\b",
+        r"\bmy (?:\w+ )?(?:meds|medication|medicine|pills|tablets|antidepressants) (?:are|is) "
+        r"(?:finally )?(?:kicking in|working)\b",
+        r"\b(?:cut|cutting) (?:my|the) (?:hand|finger|thumb|lip|foot|knee) (?:on|while|chopping|"
+        r"cooking|shaving|opening)\b",
+        r"\b(?:hurt|hurting|injured|pulled|sprained|burned|burnt|cut) (?:my ?self|my \w+) "
+        r"(?:at the gym|playing|skiing|running|lifting|working out|cooking|on the stove|in the "
+        r"kitchen|at work|at practice|during practice|falling|tripping)\b",
+        r"\b(?:the|this|that|my|these|those) (?:\w+ ){0,3}(?:is|are|was|were) (?:literally |"
+        r"actually |gonna |going to )?(?:killing|kill) me\b",
+        r"\b(?:wanna|want to|gonna|going to) (?:die|kill my ?self) (?:of|from) (?:embarrassment|"
+        r"cringe|shame|boredom)\b",
+        r"\b(?:in|of|from|about|watched|reading|read|wrote an?|writing an?|essay on|essay about|"
+        r"documentary about|lecture on|class on|song about|book about|movie about|research on|"
+        r"study on) (?:the )?(?:suicide|self harm) (?:prevention|awareness|rates?|scene|statistics|"
+        r"research|topic|in|among)\b",
+    )
+)
+
+FIGURATIVE = GatedPatterns.build(_FIGURATIVE_PATTERNS)
+
+# Words that may stand between a negator and what it negates: "not really suicidal",
+# "would never actually kill myself", "dont want to die", "never said i wanted to die".
+_NEG_GAP = (
+    r"(?:really|actually|ever|even|at all|i|im|am|be|feel|feeling|want|wanna|to|going|gonna|"
+    r"planning|plan|intend|intending|trying|try|thinking|about|of|have|had|any|thoughts|thought|"
+    r"would|will|so|that|do|like|seriously|say|said|saying|mean|meant|means|gonna|ever|"
+    r"anything|currently|right|now|in|danger|at|risk|intention|desire|plans|going|it|is|was|"
+    r"honestly|truly|suicidal|and|or|kill|hurt|harm|myself|urge|urges|a|way|in a)"
+)
+_NEGATED_BEFORE = re.compile(
+    rf"\b(?:{NEG}|no (?:more |real |actual |current )?(?:thoughts|plans?|intention|intent|desire|"
+    rf"urges?|wish|interest))(?: {_NEG_GAP}){{0,5}} ?$"
+)
+_NEGATED_AFTER = re.compile(
+    r"^\s*(?:\?\s*(?:no|nope|never|nah|not at all)\b|(?:is|isnt|s) (?:not|never|no longer) "
+    r"(?:an option|something i|on the table|for me)|isnt an option|no way|- no\b|never\b|lol no\b)"
+)
+_CLAUSE_BREAK = re.compile(r"[.;!?,]|\bbut\b|\bthough\b|\bhowever\b|\byet\b|\bexcept\b")
+
+JOKING = re.compile(
+    r"\b(?:lol|just kidding|kidding|joking|jokes|not literally|figuratively|skull|haha|lmao|"
+    r"lolz|xd)\b|/s\b"
+)
+HISTORICAL = re.compile(
+    r"\b(?:used to|years ago|a year ago|year ago|months ago|long time ago|when i was (?:younger|"
+    r"a teen|a teenager|a kid|little|a child|in (?:high |middle )?school|at uni|in college|\d+|"
+    r"fifteen|sixteen|seventeen|fourteen|thirteen)|back in (?:high school|school|college|uni|"
+    r"the day|\d{4})|in the past|a few years back|as a (?:kid|child|teen|teenager)|growing up|"
+    r"in (?:high|middle) school|at (?:1[0-9]|20)\b|(?:\d+|one|two|three|four|five|six|ten) "
+    r"(?:years|months) (?:clean|sober|free|ago)|havent (?:\w+ ){0,4}(?:in|for|since) (?:years|"
+    r"months|a long time|ages|\d+)|(?:doing|feeling|much|so much|a lot) better (?:now|these days)|"
+    r"recovered|in recovery|survivor|survived|past attempt|previous attempt|last year|in \d{4}|"
+    r"back then|those days|that time)\b"
+)
+PRESENT = re.compile(
+    r"\b(?:again|right now|tonight|today|lately|recently|these days|this week|still|currently|"
+    r"starting to|coming back|came back|back again|relaps(?:e|ed|ing)|right now|rn)\b"
+)
+
+
+def figurative_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of phrases that use crisis words figuratively ("this exam is killing me")."""
+    patterns = FIGURATIVE.patterns
+    return [
+        (m.start(), m.end())
+        for i in FIGURATIVE.candidates(text)
+        for m in patterns[i].finditer(text)
+    ]
+
+
+def is_figurative(hit: Hit, spans: list[tuple[int, int]]) -> bool:
+    return any(start < hit.end and hit.start < end for start, end in spans)
+
+
+def is_negated(text: str, hit: Hit) -> bool:
+    """True when a negator governs this very hit: 'not suicidal', 'would never kill myself'."""
+    before = text[max(0, hit.start - 60) : hit.start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    if _NEGATED_BEFORE.search(before.rstrip() + " " if before.strip() else ""):
+        return True
+    return bool(_NEGATED_AFTER.match(text[hit.end : hit.end + 40]))
+
+
+def is_joking(text: str) -> bool:
+    return bool(JOKING.search(text))
+
+
+def is_historical(text: str) -> bool:
+    """A story about the past with nothing that pulls it into the present."""
+    spans = [(m.start(), m.end()) for m in HISTORICAL.finditer(text)]
+    if not spans:
+        return False
+    masked = list(text)
+    for start, end in spans:
+        masked[start:end] = " " * (end - start)
+    return not PRESENT.search("".join(masked))

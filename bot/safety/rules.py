@@ -1,0 +1,614 @@
+# ruff: noqa: E501
+# (a table of long regexes reads better with a few long lines than split mid-word)
+"""Crisis phrase rules: named pattern families over normalised text, grouped by what they signal.
+
+Each rule has a name (it shows up in reasons as ``rule:<name>``), a level it points at on its
+own, and whether it is *strong* (guards for joking or history may lower only weak rules; a
+negation must govern the match itself). Some rules are *signals* (level 0): a time word, a vague
+"do it", having pills at hand; they only matter in combination (see ``combine``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.safety.gating import GatedPatterns
+from bot.safety.levels import RiskLevel
+
+# ---- shared fragments -----------------------------------------------------------------------
+SELF = r"(?:my ?self|me ?self|my own self|mysel)"
+BODY = r"(?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?|belly|forearms?)"
+DRUG = (
+    r"(?:pills?|tablets?|capsules?|meds|medications?|medicine|painkillers?|pain killers|"
+    r"sleeping (?:pills|tablets|meds|aids?)|sleep(?:ing)? aids?|paracetamol|acetaminophen|tylenol|"
+    r"panadol|ibuprofen|advil|motrin|aleve|naproxen|excedrin|aspirin|benadryl|diphenhydramine|"
+    r"melatonin|xanax|valium|ativan|klonopin|benzos?|oxy|oxycodone|oxycontin|percocet|vicodin|"
+    r"hydrocodone|codeine|tramadol|morphine|fentanyl|heroin|insulin|lithium|seroquel|quetiapine|"
+    r"zoloft|sertraline|prozac|fluoxetine|lexapro|citalopram|antidepressants?|amitriptyline|"
+    r"nyquil|zopiclone|ambien|zolpidem|lorazepam|diazepam|clonazepam|opioids?|opiates?|"
+    r"antifreeze|bleach|rat poison|weed killer|pesticides?|cyanide|drano|anti ?freeze)"
+)
+BIG_AMOUNT = (
+    r"(?:(?:[5-9]|\d{2,})(?! ?(?:mg|ml|mcg|g|milligrams?)\b)|all|all of|all the|all my|a whole|"
+    r"the whole|an entire|a bottle|a full bottle|the bottle|a bunch|a handful|handfuls|"
+    r"every|too many|way too many|so many|a lot of|lots of|a box|a pack|two boxes|two packs|double|"
+    r"triple|ten|fifteen|twenty|thirty|forty|fifty|sixty|a hundred|hundred|dozens)"
+)
+PLACE = (
+    r"(?:bridges?|cliffs?|buildings?|roofs?|rooftops?|parking (?:garage|structure|deck)|car park|"
+    r"towers?|balcon(?:y|ies)|overpass|dam|ledge|window)"
+)
+NEG = r"(?:not|never|no longer|dont|do not|doesnt|does not|didnt|did not|wont|will not|wouldnt|would not|isnt|arent|aint|havent|have not|hasnt|stopped|quit|nor)"
+PERSON = (
+    r"(?:dad|father|mom|mother|mum|stepdad|stepfather|stepmom|stepmother|step dad|step mom|"
+    r"boyfriend|bf|girlfriend|gf|husband|wife|partner|ex|uncle|aunt|brother|sister|cousin|"
+    r"grandpa|grandfather|grandma|coach|teacher|boss|roommate|parents|family|guardian|"
+    r"pastor|priest|neighbou?r|foster (?:dad|mom|parents)|mums boyfriend|moms boyfriend)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    group: str
+    level: RiskLevel
+    strong: bool
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    rule: Rule
+    start: int
+    end: int
+
+
+def _rule(name: str, group: str, level: int, strong: bool, *patterns: str) -> Rule:
+    return Rule(name, group, RiskLevel(level), strong, tuple(re.compile(p) for p in patterns))
+
+
+RULES: tuple[Rule, ...] = (
+    # ---- explicit and passive ideation ------------------------------------------------------
+    _rule(
+        "explicit_ideation", "ideation", 3, True,
+        rf"\b(?:kill|killing|kil|end|ending|off|offing|hang|hanging|shoot|shooting|drown|drowning|"
+        rf"poison|poisoning|gas|gassing|suffocate|suffocating|electrocute|electrocuting|murder) ?{SELF}\b",
+        r"\b(?:end|ending|take|taking|finish|finishing) (?:my|me) (?:own )?life\b",
+        r"\b(?:commit|committing|do|doing|make|making|attempt|attempting|try|trying|consider|"
+        r"considering) (?:a )?suicide\b",
+        r"\b(?:want|wanting|wanna|going|plan|planning|planned|ready|decided|deciding|tempted|intend|"
+        r"intending|urge|urges|need|think|thinking|thought|thoughts) (?:to |of |about )?"
+        r"(?:suicide|end it all|end my life)\b",
+        r"\b(?:im|i am|i feel|feeling|feel|been|being|getting|get|got|became|become|so|very|really|"
+        r"extremely|pretty|kinda|actively|more|still|always|feels|feeling really|felt really|"
+        r"im feeling|im getting) suicidal\b",
+        r"\bsuicidal (?:thoughts|ideation|feelings|urges|thinking|again|tonight|right now|rn)\b",
+        r"\bsuicide (?:is|seems|feels|looks) (?:like )?(?:the|my) (?:only|best|last|right|easiest) "
+        r"(?:option|way|answer|choice|solution|way out)\b",
+        r"\b(?:end|ending) (?:it all|everything|my suffering|this life|this pain forever)\b",
+        r"\bi (?:really |just |honestly |seriously )?(?:want|wanna|will|am going|m going|gonna|try|"
+        r"think i (?:will|should)|need|think|thinking|plan|planning|decide|decided) to kill me\b",
+        r"\b(?:use|using) (?:it|them|the gun|a gun|the knife|a knife|the rope|the blade|the pills) on "
+        r"my ?self\b",
+        r"\b(?:suicide|killing my ?self|ending my life|ending it all|dying)\b (?:is )?(?:all i (?:can )?"
+        r"(?:think|thinking) about|(?:always |constantly )?on my mind)\b",
+    ),
+    _rule(
+        "passive_ideation", "ideation", 2, False,
+        r"\bwish (?:that )?i (?:was|were|wasnt|werent|was never|were never|had never been|hadnt "
+        r"been|could|would|did not|didnt) (?:dead|born|alive|here|gone|exist|existing|die|just die|"
+        r"disappear|fall asleep and not wake up|not wake up|wake up)\b",
+        r"\b(?:dont|do not|didnt|did not|no longer|never) (?:really |even |actually )?(?:want|wanna|"
+        r"wish|care) (?:to )?(?:live|be alive|be here|exist|wake up|keep living|keep going|go on|"
+        r"be around|see tomorrow|continue|be anymore|do life|live anymore)\b",
+        r"\b(?:not sure|unsure|dont know if|i dont know if|idk if|no idea if) i (?:want|wanna) to "
+        r"(?:live|be alive|be here|keep going|go on|exist)\b",
+        r"\b(?:want|wanna|wanted|wanting|ready|wish|wishing|hope|hoping|longing|praying|pray) (?:to )?"
+        r"(?:die|be dead|stop existing|not exist|cease to exist|disappear forever|vanish forever|"
+        r"not be here|not wake up|never wake up|go to sleep forever|sleep forever|just die|"
+        r"fall asleep forever)\b",
+        r"\b(?:better|easier|happier) (?:off )?(?:without me|if i (?:was|were) (?:gone|dead|not here)|"
+        r"if i (?:wasnt|werent|didnt exist|died|disappeared))\b",
+        r"\b(?:no one|nobody|noone|no1|nobody would|they wouldnt|wouldnt even) (?:\w+ )?(?:would )?"
+        r"(?:care|notice|miss me|even notice|even care|cry) (?:if|when) i (?:died|was gone|"
+        r"were gone|disappeared|killed|wasnt here|was dead|left for good)\b",
+        r"\b(?:rather|better off|id be better|should be|deserve to be|wish i was|want to be) dead\b",
+        r"\bi (?:would|d|id) rather (?:die|be dead)\b",
+        r"\b(?:nothing|no reason|no reasons|nobody|no one) (?:left )?(?:to|worth) live for\b",
+        r"\b(?:no|dont see a|dont see any|cant see a|cant see any|there is no|theres no|see no|"
+        r"without a) (?:point|reason|purpose) (?:to|in|of) (?:living|life|being alive|going on|"
+        r"existing|live|exist|carrying on|keep going|stay|staying)\b",
+        r"\b(?:whats|what is|wheres) the (?:point|use) (?:of|in) (?:living|life|being alive|going on|"
+        r"existing|staying alive|carrying on|trying anymore)\b",
+        r"\blife (?:is not|isnt|aint|is no longer|not) worth (?:living|it anymore|it)\b",
+        r"\b(?:tired|sick|exhausted|done) (?:of|with) (?:living|being alive|life|existing|"
+        r"breathing|being here|waking up)\b",
+        r"\b(?:hope|hoping|pray|praying|wish|wishing) (?:that )?(?:i (?:dont|never|wont|do not) "
+        r"wake up|i die|a (?:car|bus|truck|train) (?:hits|would hit|will hit) me|something kills me|"
+        r"i get hit by|i just die|i (?:wont|dont) see tomorrow|i (?:wont|dont) make it)\b",
+        r"\b(?:wish|want|hope|need) (?:someone|somebody|something|god) (?:would|to|will|could) "
+        r"(?:kill me|end it for me|end me|take me)\b",
+        r"\b(?:want|need|wish) (?:it|it all|everything|the pain|all of this|all this|my life|"
+        r"this life|life) to (?:stop|end|be over)(?: forever| for good| permanently)?\b",
+        r"\b(?:no|dont see a|cant see a|there is no|theres no|cant find a|only one) way out\b",
+        r"\b(?:disappear|vanish) (?:forever|for good|and never come back|permanently)\b",
+        r"\bi (?:dont|do not|didnt|did not|never) (?:want|ask|asked) to (?:be born|exist|be alive)\b",
+        r"\b(?:give|giving|gave|given) up on (?:life|living|everything|myself|being alive)\b",
+        r"\bi dont (?:want|wanna) to be (?:here|alive|around) (?:anymore|any more)\b",
+        r"\bwhy (?:am i|should i|do i) (?:even )?(?:still )?(?:alive|stay alive|keep living|exist|"
+        r"go on|bother living)\b",
+        r"\b(?:cant|can not|cannot) (?:go on|keep going|do this|take it|take this|live like this|"
+        r"keep living|handle life|do life)(?: like this)? (?:anymore|any more|any longer|much longer)\b",
+        r"\b(?:im|i am|i feel like) (?:a|such a|just a) (?:burden|waste of (?:space|air|oxygen|life))"
+        r"\b",
+        r"\b(?:everyone|everybody|they|my family|the world|people) (?:would|will) be (?:better|"
+        r"happier|fine|ok|okay) (?:off )?(?:without me|if i)\b",
+        r"\b(?:wont|will not|wouldnt) (?:be a (?:problem|burden)|bother (?:anyone|you)) for (?:much )?"
+        r"(?:longer|long)\b",
+        r"\bsuicidal\b",
+        r"\bwish (?:that )?(?:i|id) (?:had )?(?:never|not) (?:been born|existed|born|woken up)\b",
+        r"\b(?:wish|hope|hoping|praying|pray) (?:that )?(?:a|some|the) (?:car|bus|truck|train|drunk "
+        r"driver|plane|lightning|meteor) (?:would |will |could )?(?:just )?(?:hit|hits|kill|kills|run "
+        r"me over|crash)",
+        r"\b(?:want|wish|wanna|hope|pray|just want)(?: to| i could| i can| that i could| i would)? "
+        r"(?:just )?(?:fall asleep|sleep|go to sleep|close my eyes) (?:forever|for good|permanently|"
+        r"and (?:never|not|not have to|never have to) wake up)",
+        r"\b(?:go to sleep|sleep|fall asleep|close my eyes) (?:and|then) (?:never|not|not have to|"
+        r"never have to) (?:wake up|open them again)\b",
+        r"\b(?:i would|i d|id|i had) rather (?:just )?(?:die|be dead|not exist|not be alive|not be "
+        r"here)\b",
+        r"\b(?:tired|sick|exhausted) of\b.{0,25}\b(?:being here|being alive|existing|living|"
+        r"breathing)\b",
+        r"\b(?:better|easier|happier|lighter)\b.{0,25}\bif i (?:just )?(?:wasnt|werent|was not|"
+        r"were not|was gone|were gone|was dead|were dead|died|disappeared|didnt exist|was never born|"
+        r"wasnt around|wasnt here)\b",
+        r"\bnot (?:meant|supposed) to be (?:here|alive|born)\b(?! (?:today|yet|lol|until))",
+        r"\bstop (?:trying to )?(?:stay alive|staying alive|existing|fighting to live|fighting to "
+        r"stay alive)\b",
+        r"\b(?:thinking|think|thought|dream|dreaming|fantasi[sz]e|fantasi[sz]ing|obsessed|want|wanna|"
+        r"wish) (?:about |of |with )?(?:just )?(?:not existing|not being (?:alive|here|around)|"
+        r"stop existing|ceasing to exist|disappearing forever|dying|being dead|my (?:own )?death|"
+        r"my (?:own )?funeral|death)\b",
+        r"\b(?:world|everyone|everything|life|people|they|my family) (?:would|will) (?:keep going|go "
+        r"on|move on|be fine|be better|carry on) without me\b",
+        r"\b(?:no one|nobody|noone) (?:would|will|is going to|gonna|even) (?:even )?(?:miss|notice|"
+        r"care about|remember) me\b",
+        r"\b(?:dont think i can|not sure i can|dont know if i can|dont know how much longer i can|"
+        r"cant) (?:keep going|go on|hold on|keep living|last|survive|stay alive)(?: much| any)? ?"
+        r"(?:longer|anymore)?\b",
+        r"\b(?:run out of|no more|lost all|no|out of) reasons? to (?:stay|live|keep going|go on|be "
+        r"here|stay alive|keep living)\b",
+        r"\bwhy (?:i|do i|should i|am i) (?:even )?(?:bother|still) (?:staying alive|living|being "
+        r"alive|existing|trying to live|alive|exist)\b",
+        r"\bdeath (?:would be|sounds|seems|feels like) (?:a relief|better|nice|peaceful|easier)\b",
+        r"\b(?:should|could) (?:just )?(?:go to sleep|sleep) and (?:never|not) wake up\b",
+        r"\bi (?:should|deserve to|need to|just need to) (?:just )?die\b(?! (?:laughing|of|from))",
+    ),
+    # ---- coded slang ------------------------------------------------------------------------
+    _rule(
+        "coded_slang", "coded", 3, False,
+        r"\bkms\b",
+        rf"\bunalive (?:{SELF}|me)\b|\b(?:want|wanna|going|gonna|to|about to|will) (?:to )?unalive\b"
+        r"|\bunaliving\b",
+        r"\bsewer ?slide\b|\bsewer slid(?:e|ing)\b|\bsuicide?ide\b",
+        r"\bctb\b|\bcatch(?:ing)? the bus\b(?= (?:tonight|soon|for real|forever)|$)",
+        rf"\bself ?delet(?:e|ing|ed|ion)\b(?! from)|\bdelete {SELF}\b(?! from)|\bgame ?end {SELF}\b",
+        r"\b(?:commit|comit|commiting|committing|do) (?:sudoku|toaster bath|neck rope|die|"
+        r"unalive|self delete)\b|\btoaster bath\b",
+        rf"\b(?:neck|rope|yeet|end) {SELF}\b|\b(?:want|wanna|going|gonna) to rope\b",
+        r"\b(?:permanent|forever|eternal|final|long) (?:nap|sleep|rest|exit)\b"
+        r"(?! (?:mode|setting|button|scene|episode|boss))",
+        r"\bkys\b.{0,15}\b(?:my ?self|me)\b|\bkill (?:my ?)?self\b",
+    ),
+    # ---- self-harm ---------------------------------------------------------------------------
+    _rule(
+        "self_harm", "self_harm", 3, True,
+        rf"\b(?:cut|cutting|cuts|slice|slicing|slit|slitting|burn|burning|burned|burnt|scratch|"
+        rf"scratching|hit|hitting|punch|punching|carve|carving|stab|stabbing|hurt|hurting|harm|"
+        rf"harming|bruise|bruising|bang|banging|starve|starving|choke|choking|strangle) {SELF}\b",
+        rf"\b(?:cut|cutting|cuts|slice|slicing|slit|slitting|carve|carving|carved|scratch|"
+        rf"scratching|burn|burning|burned) (?:into )?(?:my|me) (?:own )?{BODY}\b",
+        r"\b(?:i|im|i am|ive been|i have been|i keep|i still|been|started) (?:\w+ )?(?:self ?harm|"
+        r"self ?harming|self injur(?:e|ing)|self harmed|sh|cut|cutting)\b(?! (?:the|my hair|my "
+        r"bangs|class|carbs|ties|back|down|off|out|in|it|him|her|them))",
+        r"\bmy (?:self ?harm|sh|cutting|cuts|scars)\b(?! scars? (?:from|are old))",
+        r"\bsh (?:again|urges?|relapse)\b|\b(?:relaps(?:e|ed|ing)) (?:on|with|into|to)? ?(?:sh|self "
+        r"harm|cutting|self harming)\b|\brelapsed\b.{0,30}\b(?:cut|sh|self harm|blade|razor)\b",
+        r"\b(?:urge|urges|want|wanted|wanting|craving|need|needed|tempted) to (?:cut|sh|self harm|"
+        r"hurt my ?self|burn my ?self|bleed|see blood|feel the blade)\b",
+        r"\b(?:fresh|new|deep|deeper|open) (?:cuts|cut|wounds|burns|scratches)\b",
+        rf"\b(?:razor|razors|blade|blades|sharpener|knife|glass|scissors)\b.{{0,40}}\b(?:on|into|across|"
+        rf"to) (?:my|me) {BODY}\b",
+        r"\bcut (?:deeper|too deep|so deep|really deep)\b",
+        r"\bself ?harm(?:ing|ed)? (?:again|tonight|today|right now)\b",
+        r"\b(?:clean|sober) (?:from (?:sh|self harm|cutting) )?for (?:\w+ ){1,2}(?:days|weeks|months|"
+        r"years) (?:and|but) (?:i )?(?:relapsed|slipped|cut|did it)\b",
+    ),
+    _rule("self_harm_and", "self_harm", 3, False,
+          r"\b(?:punch|punching|hit|hitting|hurt|hurting|cut|cutting|burn|burning|scratch|"
+          r"scratching) (?:\w+ ){1,2}and (?:my ?self)\b"),
+    _rule("self_harm_mention", "self_harm", 2, False, r"\bself ?harm(?:ing|s|ed)?\b",
+          r"\bcutting\b(?= (?:again|myself|yourself|scars|urges))"),
+    # ---- method and means seeking -------------------------------------------------------------
+    _rule(
+        "means", "means", 3, True,
+        r"\bhow (?:many|much)\b.{0,60}\b(?:kill|kills|killed|die|dying|dead|death|lethal|fatal|"
+        r"overdose|od|deadly|to not wake up|never wake up|to end it|shut down|stop (?:my|your|the|a) "
+        r"heart|to be enough|would it take|does it take|to go)\b",
+        r"\b(?:lethal|fatal|deadly|toxic|overdose|od|killing|dangerous) (?:dose|doses|amount|"
+        r"quantity|level|limit|number|threshold)\b",
+        r"\b(?:how|ways?|best way|easiest way|quickest way|fastest way|painless(?:ly)?|least painful|"
+        r"most effective|surest|quick|quickest|easy|easiest|simple|fastest|reliable|peaceful|"
+        r"methods?|options?|tips?)\b.{0,30}\b(?:to|of|for) (?:die|dying|kill (?:my ?self|yourself|"
+        r"oneself|urself)|end (?:it|my life|your life|it all)(?! with)|commit suicide|suicide|"
+        r"unalive|overdos(?:e|ing)|od|hang (?:my ?self|yourself)|bleed out|suffocat(?:e|ing)|"
+        r"not wake up|drown (?:my ?self|yourself)|kms)\b",
+        r"\bpainless (?:way|ways|method|methods|suicide|exit|death for me)\b",
+        r"\bhow (?:long|fast) (?:does it|would it|will it|until|before|to|do you|does someone|"
+        r"for someone)\b.{0,40}\b(?:die|death|bleed out|lose consciousness|suffocate|drown|"
+        r"stop breathing|overdose)\b",
+        r"\bwhat happens (?:if|when) (?:you|i|someone|a person|u) (?:take|takes|took|swallow|"
+        r"swallows|drink|drinks|mix|mixes|overdose|ods?)\b.{0,40}\b(?:all|whole|bottle|bunch|"
+        r"handful|lots|too many|\d{2,}|bleach|antifreeze|entire|box|pack)\b",
+        r"\bhigh enough to (?:die|kill|not survive|be fatal|end it)\b",
+        rf"\b(?:jump|jumping|leap|leaping|throw my ?self|fall|falling) (?:off|from) (?:a|the|this|"
+        rf"that|my|our|some|any) (?:\w+ )?{PLACE}\b",
+        r"\b(?:would|could|do|does|will) (?:i|you|someone|a person|people|u) (?:survive|die)\b"
+        r".{0,30}\b(?:fall|jump|jumping|falling|floors?|stor(?:e)?ys|storeys|meters|metres|feet|ft)\b",
+        r"\bhow (?:high|tall|far)\b.{0,40}\b(?:jump|fall|die|survive|fatal|kill)\b",
+        r"\b(?:jump|jumped|jumping|step|stepped|stepping|walk|walked|throw my ?self|lie down|lay down|"
+        r"lie|lay) (?:in front of|under|onto) "
+        r"(?:a|the|an|some|oncoming) (?:train|bus|truck|car|lorry|traffic|subway|tube|metro)\b",
+        r"\b(?:on|onto|lie on|lay on) the (?:train |railway |subway )?tracks\b",
+        r"\b(?:tie|tying|make|making|knot|tied|buy|bought|get) (?:a|the|my) (?:noose|hangmans knot)\b"
+        r"|\bhow to (?:tie|make) a (?:noose|knot that (?:holds|wont slip))\b",
+        r"\bwill (?:the|this|a|my) (?:rope|belt|scarf|cord|cable|extension cord|sheet) (?:hold|take|"
+        r"support|be strong enough)\b",
+        r"\b(?:hang|hanging) (?:from|off) (?:the|a|my) (?:ceiling|door|doorknob|beam|tree|closet|"
+        r"fan|rail|railing|bunk)\b",
+        r"\bcarbon monoxide\b(?! (?:detector|alarm|leak|sensor|poisoning symptoms))|\bcharcoal "
+        r"(?:burner|in (?:a|the|my) (?:room|tent|car))|\bcar running in (?:the|a|my) garage\b|"
+        r"\b(?:helium|nitrogen|exit) (?:bag|hood|tank to die)\b",
+        r"\b(?:drink|drinking|swallow|swallowing|ingest|mix|mixing) (?:\w+ )?(?:bleach|antifreeze|"
+        r"anti freeze|drano|rat poison|weed killer|pesticides?|cyanide)\b",
+        r"\b(?:buy|get|getting|borrow|find|get hold of|get my hands on|acquire|access to)\b.{0,20}"
+        r"\b(?:a |my |the |some )?(?:gun|guns|firearm|pistol|handgun|revolver|rifle|shotgun|"
+        r"bullets?|ammo)\b.{0,40}\b(?:myself|die|end it|kill|quick|fast|tonight|without a "
+        r"(?:license|background check)|no questions)\b",
+        r"\b(?:my |dads |my dads |the |a )?(?:gun|pistol|revolver|rifle|shotgun) (?:to|against|"
+        r"in) my (?:head|mouth|temple|chest)\b|\bpull(?:ing)? the trigger\b(?! on (?:the|a|this) "
+        r"(?:deal|purchase|decision|plan))|\bbarrel in my mouth\b",
+        r"\b(?:which|what) (?:vein|artery|arteries|veins)\b|\b(?:cut|slit|open) (?:my |your )?"
+        r"(?:veins|artery|arteries)\b|\b(?:down the road|vertical|along the) (?:not across)\b",
+        r"\bhow (?:deep|hard) (?:do|should|would|to|can)\b.{0,20}\bcut\b",
+        rf"\b(?:staring at|looking at|holding|counting|counted|lined up|lining up|sorting|"
+        rf"stockpile of|pile of)\b.{{0,20}}\b(?:the |my |all (?:the |my )?)?(?:pills|tablets|meds|"
+        rf"knife|blade|razor|rope|noose|gun|bottle of pills|bottle of \w+|{DRUG})\b"
+        r"(?! (?:organi[sz]er|schedule|for the week))",
+        rf"\b(?:overdose|overdosing|od|oding|ods) (?:on|with) (?:my |some |the |all )?(?:{DRUG}|"
+        rf"something|them|these)\b",
+        r"\b(?:ways|methods|how) to (?:hurt|harm) (?:my ?self|yourself)\b(?! less)",
+        r"\b(?:where|which) (?:can i|could i|to|is a good place to|is the best place to) "
+        r"(?:jump|die|hang|end it|go to die)\b",
+        r"\b(?:kill|killing) (?:myself|yourself|oneself) (?:with|using|by)\b",
+    ),
+    _rule(
+        "means_question", "means", 2, False,
+        rf"\b(?:tallest|highest|high|tall|height of)\b.{{0,30}}\b{PLACE}\b.{{0,40}}(?:near me|"
+        r"in (?:my|this|the) (?:city|town|area)|around here|taller than|higher than|\d+ ?(?:m|meters|"
+        r"metres|feet|ft|floors|stories|storeys)\b|can i get (?:to|on)|access)",
+        r"\b(?:which|what) (?:bridges?|buildings?|parking garages?|cliffs?)\b.{0,30}\b(?:taller|"
+        r"higher|tallest|highest|high|above|over|more than)\b",
+        rf"\bhow (?:many|much) (?:{DRUG}|\w+ {DRUG})\b.{{0,30}}\b(?:too many|too much)\b",
+        rf"\b(?:mix|mixing|combine|combining) (?:{DRUG})\b.{{0,30}}\b(?:alcohol|vodka|wine|beer|"
+        rf"{DRUG})\b",
+        r"\b(?:where|how) (?:can i|do i|to|could i) (?:buy|get|find|order|obtain)\b.{0,20}\b(?:a "
+        r"|some )?(?:gun|firearm|pistol|handgun|revolver|rope|noose|helium|charcoal|cyanide|"
+        r"sleeping pills|barbiturates|nembutal|pentobarbital|fentanyl)\b",
+        r"\b(?:when|what time) (?:does|do|is) (?:the )?(?:next |last |express |freight )?(?:train|"
+        r"trains)\b.{0,30}\b(?:pass|come through|go through|fastest|not stop)\b",
+        r"\bnoose\b",
+        r"\bhow (?:do|does|would|can) (?:a |you |people |someone )?(?:hang|hanging)\b(?! out| up)",
+        r"\b(?:nembutal|pentobarbital|barbiturates|exit bag|peaceful pill)\b",
+    ),
+    _rule(
+        "height_question", "means", 1, False,
+        r"\b(?:tallest|highest|how tall|how high|height of)\b.{0,30}\b(?:bridges?|cliffs?|parking "
+        r"(?:garage|structure)s?|car parks?|overpass|dam|buildings?)\b",
+    ),
+    # ---- plan, timing, preparation -----------------------------------------------------------
+    _rule(
+        "plan", "plan", 3, True,
+        r"\b(?:planned|planning|plan|planed) (?:out )?(?:my (?:suicide|death|exit|own death)|how "
+        r"(?:to|i will|im going to|ill) (?:die|kill|end|do it)|when (?:to|i will|ill) (?:die|do it|"
+        r"end it))\b",
+        r"\b(?:have|got|made|make|making|wrote|written|came up with) (?:a |my )?(?:suicide|exit|"
+        r"death) plan\b",
+        r"\b(?:picked|chose|chosen|set|decided on|found) (?:a|the|my) (?:date|day|time|spot|place|"
+        r"bridge|method|way|building)\b.{0,30}\b(?:die|do it|end it|kill my ?self|to go|for it)\b",
+        r"\b(?:know|figured out|worked out|decided|researched|looked up|googled) (?:exactly )?"
+        r"(?:how|when|where|the best way) (?:im going to|i will|ill|i want to|to|i am going to|"
+        r"i can|i could) (?:do it|end it|die|kill my ?self|go|end my life)\b",
+    ),
+    _rule(
+        "plan_marker", "plan", 0, False,
+        r"\b(?:i (?:have|ve got|got|made|ve made|came up with) a plan|(?:my|the) plan is|its all "
+        r"planned|everything is (?:planned|ready|set|sorted)|i know how|i know when|i know where|"
+        r"decided (?:how|when)|made (?:my|up my) (?:mind|decision)|ive decided|i have decided|"
+        r"i decided|my decision|made peace with (?:it|my decision|dying))\b",
+    ),
+    _rule(
+        "intent", "plan", 3, True,
+        r"\b(?:im|i am|i will|ill|i shall|im going|going to|gonna|planning to|plan to|ready to|"
+        r"about to|decided to|finally going to|finally gonna|im finally|tonight i|i want to|i wanna|"
+        r"i need to) (?:\w+ )?(?:kill my ?self|end it all|end my life|end it|take my (?:own )?life|"
+        r"unalive my ?self|kms|overdose|od|hang my ?self|use it on my ?self|take all (?:of )?(?:the|my|these|those) "
+        rf"(?:{DRUG})|swallow all (?:of )?(?:the|my|these) (?:{DRUG})|take (?:the|a) whole bottle)\b"
+        r"(?! (?:with|on (?:coffee|caffeine|sugar|chocolate|candy|netflix|anime|tiktok)))",
+    ),
+    _rule(
+        "intent_vague", "plan", 0, False,
+        r"\b(?:im|i am|i will|ill|im going|going to|gonna|planning to|plan to|ready to|about to|"
+        r"decided to|finally going to|finally gonna|tonight i) (?:\w+ )?(?:do it|doing it|go through with it|"
+        r"going through with it|be gone|not be here|say goodbye|leave (?:for good|forever|this world)|"
+        r"finally do it)\b",
+        r"\b(?:tonight|today) is the (?:night|day)\b|\bits (?:time|happening) (?:tonight|today)\b",
+        r"\b(?:im|i am|i will|ill|going to|gonna|about to|planning to|decided to|then) (?:\w+ )?"
+        r"(?:taking|take|swallow|swallowing|down|downing|use|using) (?:them|em|it all|all of them|"
+        r"the lot|all of it|every single one|the whole (?:bottle|pack|box))\b",
+    ),
+    _rule(
+        "timing", "plan", 0, False,
+        r"\b(?:tonight|today|tomorrow|(?:on|this|next) (?:weekend|evening|morning|afternoon|week|friday|saturday|"
+        r"sunday|monday|tuesday|wednesday|thursday)|right now|in (?:an|a few|\d+|two|few|one|"
+        r"half an) (?:hour|hours|minutes|mins|days)|at (?:midnight|\d+ ?(?:am|pm)|\d+:\d+)|"
+        r"after (?:everyone|they|my (?:parents|family|mom|dad|roommate|wife|husband)) (?:go|goes|"
+        r"is|are|falls?|leave|leaves)|when (?:everyone|they|my (?:parents|family|mom|dad)) (?:is|"
+        r"are|go|goes) (?:asleep|gone|out|to bed|to sleep)|when everyones? (?:is )?(?:asleep|gone|out)|before (?:morning|sunrise|dawn|"
+        r"the sun comes up)|on my birthday|this is the (?:night|day)|very soon|"
+        r"by (?:morning|tomorrow)|when the sun (?:sets|comes up))\b",
+    ),
+    _rule(
+        "means_possession", "means", 0, False,
+        rf"\b(?:i (?:have(?! to\b)|got|ve got|bought|saved|stocked|collected|hid|hidden|keep|kept|found|"
+        rf"filled)|ive (?:got|bought|saved|collected|hidden)|i have (?:been )?(?:saving|collecting)|"
+        rf"just bought|got hold of|(?:here|ready|next to me|in front of me|in my hand|in my pocket|"
+        rf"in my bag|on my desk|on the table|beside me)\b)\b.{{0,30}}\b(?:{DRUG}|rope|noose|gun|"
+        rf"pistol|razor|razors|blade|blades|knife|belt|charcoal|helium|bottle|everything i need)\b",
+        rf"\b(?:{DRUG}|rope|noose|gun|razor|blade|blades|knife|belt)\b (?:is |are )?(?:right )?(?:ready|here|"
+        r"next to me|in front of me|in my hand|in my pocket|lined up|on my desk|on the table|"
+        r"beside me|all set|counted)\b",
+    ),
+    _rule(
+        "at_place", "means", 0, False,
+        r"\b(?:standing|sitting|im|i am|currently|already|right|parked|waiting) (?:\w+ )?(?:on|at|"
+        r"near|by|over|under|in) (?:the |a |this |my )?(?:edge|ledge|railing|rooftop|roof|bridge|"
+        r"tracks|train tracks|train station|platform|cliff|balcony|top of (?:the|a) (?:building|"
+        r"bridge|parking garage|car park|tower))\b",
+        r"\b(?:she|he|they|friend|sister|brother|mom|dad|son|daughter) (?:is|s|are) (?:\w+ )?(?:on|at)"
+        r" (?:the )?(?:bridge|roof|ledge|edge|tracks|railing)\b",
+    ),
+    _rule(
+        "preparation", "preparation", 4, True,
+        r"\b(?:wrote|written|writing|write|left|leaving|finished|drafted|typed|recorded|done) "
+        r"(?:\w+ ){0,2}(?:suicide|goodbye|farewell|final|last|good bye) (?:note|notes|letter|"
+        r"letters|message|messages|video|texts)\b",
+        r"\b(?:wrote|written|writing|finished|left) (?:\w+ )?(?:notes|letters) (?:to|for) "
+        r"(?:everyone|all|each|every|my (?:family|parents|kids|friends|loved ones|siblings)|"
+        r"the people i love|whoever finds me)\b",
+        r"\bnote (?:to|for) (?:whoever finds me|my family|my parents|the people who find me)\b",
+        rf"\b(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|collected|stashing|"
+        rf"stashed|building up|gathering|gathered|stocking up on) (?:up )?(?:\w+ )?(?:\w+ )?(?:{DRUG})"
+        r"\b(?! (?:for (?:my|the|a) (?:trip|holiday|vacation|flu season)|prescription))",
+        r"\b(?:gave|giving|give|given|been giving|started giving) away (?:all )?(?:of )?(?:my|all my) "
+        r"(?:\w+ )?(?:stuff|things|belongings|possessions|clothes|games|books|pets?|cat|dog|plants|"
+        r"savings|art|figures|collection|valuables)\b(?! (?:to (?:charity|goodwill|the thrift)|"
+        r"because (?:im|we are) moving))",
+        r"\b(?:gave|giving|give) (?:all )?my (?:stuff|things|belongings|possessions) away\b"
+        r"(?! (?:to charity|because))",
+        r"\b(?:said|saying|say) (?:my )?(?:final |last )?goodbyes? to (?:everyone|everybody|my "
+        r"family|all|my friends|the people i love)\b(?=.{0,40}\b(?:tonight|forever|for good|"
+        r"last|final|no more|gone)\b)",
+        r"\bby the time (?:you|u|anyone|someone|they|my \w+) (?:read|reads|see|sees|get|gets|find|"
+        r"finds|wake|wakes) (?:up )?(?:this|it|me|my)\b",
+        r"\b(?:forgive|please forgive) me (?:for what|for this|for doing this)\b|\bim sorry for what "
+        r"(?:im about to|i am about to|i will|ill) do\b",
+        r"\b(?:last|final) (?:night|day|time|sunset|meal|breath|message|song)s? (?:on earth|alive|of "
+        r"my life|ever|before i (?:go|die|leave))\b|\bmy last (?:night|day|week) (?:alive|on earth)\b",
+        r"\b(?:wont|will not|not going to|am not going to) be (?:alive|breathing|here|around) "
+        r"(?:by|in the|tomorrow|after tonight|to see (?:tomorrow|the morning|morning))\b",
+        r"\bput (?:my )?affairs in order\b|\b(?:sorted|arranged|organi[sz]ed|sorting) (?:out )?"
+        r"(?:who gets|who will take|my funeral|my passwords for my family)\b",
+        r"\b(?:take|taking|look after|looking after) (?:care of )?my (?:cat|dog|pets?|kids|mom|"
+        r"sister|brother|plants|fish)\b.{0,20}\b(?:when|after|once) (?:im|i am) gone\b",
+    ),
+    # ---- goodbye and finality ----------------------------------------------------------------
+    _rule(
+        "finality", "finality", 3, False,
+        r"\b(?:just )?(?:wanted|want|wanna) to say (?:goodbye|bye|my goodbyes)\b(?! (?:before|until|for now|to "
+        r"my|to the))",
+        r"\b(?:this is|these are|consider this|heres) (?:my )?(?:goodbye|last (?:message|text|post|"
+        r"words|goodbye|time talking)|final (?:message|text|post|words|goodbye))\b",
+        r"\b(?:goodbye|bye|farewell) (?:everyone|everybody|all|world|cruel world|forever|for good|"
+        r"for ever|guys forever|to everyone)\b(?!.{0,30}\b(?:see you|see ya|cya|until|till|next|"
+        r"tomorrow|later|monday|have a good|have fun)\b)",
+        r"\b(?:wont|will not|not going to|will never) be (?:here|around|a problem|a burden|"
+        r"bothering (?:you|anyone)|able to talk) (?:much longer|for much longer|anymore|any more|"
+        r"for long|after this|after today|after tonight)\b",
+        r"\b(?:you|they|everyone|nobody|no one|people) (?:wont|will not|will never|dont) (?:have to )?"
+        r"(?:see|hear from|deal with|worry about|put up with) me (?:again|anymore|any more|much "
+        r"longer|ever again|after (?:today|tonight))\b",
+        r"\b(?:tell|please tell) (?:my|them|her|him|everyone) (?:\w+ )?(?:i love (?:them|her|him|"
+        r"you)|im sorry|i am sorry|it wasnt (?:their|her|his|your) fault)\b",
+        r"\bits (?:been )?(?:nice|good|an honou?r) knowing (?:you|u|everyone|yall|all of you)\b",
+        r"\b(?:see you|see u|meet you|see ya) (?:on the other side|in (?:another|the next) life|"
+        r"in heaven|never|in hell)\b",
+        r"\b(?:im|i am) (?:at peace|ready|okay|ok) (?:with|about) (?:my decision|dying|what im about"
+        r" to do|leaving|going)\b",
+        r"\bthank (?:you|u) for (?:everything|being there|trying|being my friend)\b.{0,60}\b(?:goodbye|"
+        r"bye|forgive|im sorry|i love you|wont|gone|last)\b",
+        r"\b(?:after|when|once) (?:im|i am) gone\b(?! (?:on|for|to|at|from|the|this|next))",
+        r"\b(?:im|i am) (?:done|finished|out)\. (?:goodbye|bye)\b|\bi love you all\b.{0,30}\b(?:sorry|"
+        r"goodbye|bye|forgive)\b",
+        r"\bwont (?:matter|hurt) (?:much longer|for long|soon|anymore)\b",
+    ),
+    # ---- an act under way --------------------------------------------------------------------
+    _rule(
+        "act_under_way", "act", 4, True,
+        rf"\b(?:took|taken|swallowed|downed|ate|popped|had|take|taking|swallowing|downing|popping)"
+        rf" (?:like |about |around |maybe |almost |over |at least |more than |nearly )?{BIG_AMOUNT}"
+        rf" (?:\w+ ){{0,3}}(?:{DRUG})\b",
+        rf"\b(?:took|taken|swallowed|downed) (?:all )?(?:of )?(?:my|the|them|these|those) "
+        rf"(?:{DRUG})?(?: all)?\b(?=.{{0,40}}\b(?:all|at once|whole|goodbye|bye|sorry|tired|sleep|"
+        rf"anymore|done|wont wake|dont want to wake|its done|too late)\b)",
+        r"\bi (?:just |already |have |ve )?(?:overdosed|oded|odd|over dosed|taken an overdose|took an "
+        r"overdose)\b|\b(?:im|i am) (?:overdosing|oding)\b",
+        r"\b(?:im|i am|i m) (?:\w+ )?(?:bleeding (?:out|a lot|so much|everywhere|heavily|badly|"
+        r"wont stop)|losing (?:a lot of |so much )?blood)\b|\bcant stop the bleeding\b|"
+        r"\bblood (?:everywhere|wont stop|is everywhere)\b",
+        r"\bi (?:just |already )?(?:slit|cut|sliced|opened) (?:my )?(?:wrists?|veins|throat|"
+        r"artery)\b",
+        r"\bcut (?:way )?too deep\b",
+        r"\b(?:rope|noose|belt|cord) (?:is )?(?:around my neck|tied (?:to|around)|set up|hanging "
+        r"(?:from|up)|ready)\b|\bnoose (?:is )?(?:ready|tied|up)\b",
+        r"\b(?:gun|pistol|revolver|rifle) (?:is )?(?:loaded|in my hand|in my mouth|to my head|"
+        r"pointed at me|cocked)\b|\b(?:loaded|loading) (?:the|my|dads|my dads|a) (?:gun|pistol|"
+        r"revolver|rifle|shotgun)\b",
+        r"\bcar (?:is )?running in the (?:closed )?garage\b|\b(?:lit|burning) (?:the )?charcoal\b",
+        r"\b(?:drank|drunk|swallowed|ingested) (?:some |a bottle of |the |half a bottle of )?"
+        r"(?:bleach|antifreeze|anti freeze|drano|poison|rat poison|weed killer|pesticides?|"
+        r"cyanide)\b",
+        rf"\b(?:the )?(?:{DRUG}) (?:are|is) (?:starting to |finally |already )?(?:kicking in|"
+        r"taking effect|working now)\b(?=.{0,40}\b(?:goodbye|bye|sorry|tired|sleepy|dizzy|numb|"
+        r"scared|cant|too late|soon)\b)",
+        r"\b(?:mixed|washed (?:them|it|the pills) down|took (?:them|it|the pills)) with (?:alcohol|"
+        r"vodka|whiskey|wine|beer|booze|liquor)\b",
+    ),
+    _rule(
+        "act_marker", "act", 0, False,
+        r"\b(?:already|just) (?:did it|took them|done it|started|swallowed them)\b|\bits (?:already )?"
+        r"(?:done|too late)\b|\bi did it\b|\bno going back\b|\bcant undo (?:it|this)\b",
+    ),
+    # ---- abuse and danger from others --------------------------------------------------------
+    _rule(
+        "abuse", "abuse", 3, False,
+        rf"\b(?:he|she|they|my (?:\w+ )?{PERSON})\s+(?:\w+\s+){{0,2}}(?:hits|hit|beats|beat|punches|"
+        r"punched|kicks|kicked|chokes|choked|strangles|strangled|slaps|slapped|rapes|raped|molests|"
+        r"molested|abuses|abused|burns|burned|whips|whipped|throws|threw|shoves|shoved|assaulted|"
+        r"assaults|attacks|attacked|locks|locked|starves|starved|beats up|beat up|smacks|smacked|"
+        r"grabs|grabbed|bruised|hurt|hurts|hurting) (?:me|my (?:\w+ )?(?:mom|mum|sister|brother|"
+        r"kids?|son|daughter|baby|little (?:sister|brother)|face|body|neck))\b"
+        r"(?! (?:up|with (?:a|the|an|his|her) (?:joke|pun|fact|question|text|message|news|"
+        r"pillow|snowball|ball))|(?: so)? (?:bad|much) (?:when|by) (?:he|she) (?:left|cheated))",
+        r"\b(?:im|i am|i was|ive been|i have been|i got|being|getting|i keep getting|got)\s+(?:\w+\s+)?"
+        r"(?:abused|raped|molested|sexually assaulted|assaulted|beaten|beat up|trafficked|groomed|"
+        r"strangled|choked|hit|hurt|slapped|punched|kicked) (?:by|at home|again|every|when)\b",
+        r"\b(?:im|i am|i was|ive been|i have been|i got|being|getting)\s+(?:\w+\s+)?(?:abused|raped|"
+        r"molested|sexually assaulted|trafficked|groomed)\b",
+        r"\b(?:scared|afraid|terrified|frightened|fear) (?:of |for )?(?:my life|for my (?:life|safety)|"
+        r"to go (?:back )?home|of going home|(?:he|she|they)(?:ll| will| is going to| are going to| "
+        r"might| would|s going to) (?:kill|hurt|hit|beat|find|rape|come for) me)\b",
+        r"\b(?:not|dont feel|never feel|arent|isnt) safe (?:at home|in my (?:house|home|own home)|with "
+        r"(?:him|her|them|my \w+)|here anymore|to go home)\b",
+        r"\b(?:threatened|threatening|threatens|threatend|said (?:he|she|they)(?:d| would| will| is "
+        r"going to| was going to|s going to|s gonna| is gonna| was gonna|ll|d)|says (?:he|she|they)"
+        r"(?:ll| will| is going to|s going to|s gonna| is gonna)) (?:to )?(?:kill|"
+        r"hurt|beat|stab|shoot|rape|strangle) (?:me|us|my)\b",
+        r"\b(?:forces|forced|makes|made|making|pressures|pressured) me (?:to )?(?:have sex|do sexual|"
+        r"touch (?:him|her|them)|watch porn|send (?:nudes|pics|photos))\b|\b(?:touches|touched|"
+        r"touching) me (?:inappropriately|down there|where|when im asleep|at night|in my sleep|when "
+        r"(?:nobody|no one|noones|nobodys|mom|my mom|were alone|we are alone|im alone))\b|"
+        r"\b(?:blackmail|blackmailing|sextortion|threatening to (?:share|post|leak)) (?:me )?(?:with )?"
+        r"(?:my )?(?:nudes|pics|photos|pictures)?\b",
+        rf"\bmy (?:\w+ )?{PERSON} (?:\w+ ){{0,2}}(?:has a|got a|pulled a|with a|held a) (?:gun|knife)"
+        r"\b|\b(?:gun|knife) (?:to|at) my (?:head|throat|face)\b",
+        r"\bpushed me (?:down|into|against|to the (?:ground|floor)|off)\b",
+        r"\b(?:domestic violence|domestic abuse|dv)\b(?=.{0,40}\b(?:me|my|im|i am|home)\b)",
+    ),
+    # ---- danger to others --------------------------------------------------------------------
+    _rule(
+        "danger_to_others", "danger", 3, False,
+        rf"\b(?:i|im|i am|ive been|i keep|i have)\s+(?:\w+\s+){{0,3}}(?:plan|planning|"
+        rf"thinking about|thoughts? (?:of|about)|urges? to|fantasi[sz]e about|fantasi[sz]ing about|"
+        rf"ready|intend|intending|seriously want|really want|actually want) (?:to )?(?:kill|killing|hurt|hurting|stab|stabbing|"
+        rf"shoot|shooting|murder|murdering|strangle|strangling|poison|poisoning|smother) (?:him|"
+        rf"her|them|someone|somebody|people|everyone|everybody|my (?:\w+ )?(?:{PERSON}|baby|son|"
+        rf"daughter|kids?|boss|teacher|classmates?|neighbou?rs?|coworkers?))\b",
+        r"\b(?:shoot up|shooting up|bomb|blow up|attack) (?:the|my|our) (?:school|class|office|work|"
+        r"workplace|church|mosque|synagogue|mall|campus)\b|\bbring (?:a|my|dads|my dads) (?:gun|"
+        r"knife|weapon|rifle) to (?:school|class|work|campus)\b",
+        r"\b(?:thoughts|urges|images) (?:of|about) (?:hurting|harming|killing|drowning|smothering) "
+        r"(?:my )?(?:baby|child|kids?|son|daughter|newborn|partner|someone|people)\b",
+    ),
+    # ---- third party -------------------------------------------------------------------------
+    _rule(
+        "third_party", "third_party", 2, False,
+        r"\b(?:my|a|our|this) (?:\w+ ){0,2}(?:friend|bestie|bff|best friend|sister|brother|sis|bro|"
+        r"mom|mum|mother|dad|father|son|daughter|kid|cousin|girlfriend|boyfriend|gf|bf|partner|"
+        r"wife|husband|roommate|classmate|student|coworker|colleague|teammate|someone i know|"
+        r"mate)\b.{0,60}\b(?:wants to die|want to die|(?:kill|hurt|cut|harm|hang|shoot|off) "
+        r"(?:herself|himself|themselves|themself)|suicidal|self harm(?:s|ing)?|is cutting|"
+        r"has been cutting|cuts (?:herself|himself|themselves)|end (?:her|his|their) (?:own )?life|"
+        r"talking about (?:suicide|dying|ending it|killing)|tried to (?:kill|end)|attempted|"
+        r"overdosed|took (?:a bunch|all|too many)|saying goodbye)\b",
+        r"\b(?:kill|killing|hurt|hurting|cut|cutting|harm|harming|hang|hanging|shoot|off|offing) "
+        r"(?:herself|himself|themselves|themself)\b",
+    ),
+    _rule("third_party_framing", "third_party", 0, False,
+          r"\b(?:asking for a friend|for a (?:friend|story|novel|book|school project|essay|game))\b"),
+    # ---- distress ----------------------------------------------------------------------------
+    _rule(
+        "distress", "distress", 1, False,
+        r"\b(?:depressed|depression|hopeless|hopelessness|worthless|useless|empty inside|so empty|"
+        r"numb|lonely|so alone|all alone|completely alone|isolated|anxious|anxiety|panic attacks?|"
+        r"panicking|overwhelmed|exhausted|drained|crying|cried|cry myself|heartbroken|broken|"
+        r"miserable|hate my ?self|hate my life|hate my body|hate who i am|disgusting|a failure|"
+        r"failure|burden|cant cope|cant take (?:it|this)|cant handle|cant do this|falling apart|"
+        r"breaking down|nobody cares|no one cares|noone cares|no one understands|nothing matters|"
+        r"whats the point|no point|give up|giving up|gave up|lost my job|got fired|laid off|dumped|"
+        r"broke up|breakup|divorce|evicted|homeless|grief|grieving|passed away|funeral|sad|"
+        r"stressed|tired of everything|dead inside|dying inside|suffering|hurts so much|"
+        r"struggling|trapped|darkness|dark place|spiral|spiralling|spiraling|unbearable|self hate|"
+        r"ashamed|so tired|exhausted of|sick of everything|im done|im so done|cant anymore|"
+        r"cant sleep|insomnia|hurting|in pain|so much pain|bullied|harassed|alone|rejected|"
+        r"left me|lost everything|no friends|no way|a mess|crying|tears|hate everything|"
+        r"cant stop crying|fed up|pointless|meaningless|scared|terrified|afraid)\b",
+    ),
+)  # fmt: skip
+
+
+# Matched on the raw text: normalisation turns the emoji into the word "pills".
+PILL_EMOJI = _rule("pill_emoji", "means", 2, False, "💊")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleBook:
+    """All rule patterns flattened behind one literal gate (see ``gating``)."""
+
+    owners: tuple[Rule, ...]
+    gated: GatedPatterns
+
+    @classmethod
+    def build(cls, rules: Iterable[Rule]) -> RuleBook:
+        pairs = [(rule, pattern) for rule in rules for pattern in rule.patterns]
+        return cls(tuple(r for r, _ in pairs), GatedPatterns.build([p for _, p in pairs]))
+
+    def match(self, text: str) -> list[Hit]:
+        """All rule hits in normalised ``text`` (first match of each pattern), in table order."""
+        hits: list[Hit] = []
+        patterns = self.gated.patterns
+        for i in self.gated.candidates(text):
+            m = patterns[i].search(text)
+            if m:
+                hits.append(Hit(self.owners[i], m.start(), m.end()))
+        return hits
+
+
+RULE_BOOK = RuleBook.build(RULES)
+
+
+def match_rules(text: str, book: RuleBook = RULE_BOOK) -> list[Hit]:
+    """All rule hits in normalised ``text``."""
+    return book.match(text)
