@@ -54,7 +54,7 @@ class Incoming:
     sent_at: datetime
     kind: ContentKind = ContentKind.TEXT
     handle: str | None = None  # display name or @username, shown to moderators in alerts
-    locale: str | None = None  # platform language hint such as "en-GB"; never used to guess location
+    locale: str | None = None  # a language hint like "en-GB"; never used to guess location
 
 
 class ReplyKind(enum.StrEnum):
