@@ -7,6 +7,7 @@ and how late the event loop's timers fire while the worker generates.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import statistics
 import time
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ class BenchSettings:
     max_batch_size: int = 16
     max_wait_ms: int = 20
     context_tokens: int = 1024
+    repeat: int = 3  # shared CPUs are noisy: each side keeps its best of this many runs
 
 
 def bench_chats(users: int) -> list[ChatRequest]:
@@ -148,6 +150,7 @@ async def worker_generate(
         "first_chunk_s_p95": round(_percentile(first_chunks, 95), 3),
         "batches": gen.stats.batches,
         "largest_batch": gen.stats.largest_batch,
+        "grouped_prefills": gen.stats.grouped_prefills,
         "loop_lag_ms_p50": round(_percentile(lags, 50) * 1000, 2),
         "loop_lag_ms_p99": round(_percentile(lags, 99) * 1000, 2),
         "loop_lag_ms_max": round(max(lags) * 1000, 2),
@@ -157,9 +160,7 @@ async def worker_generate(
 def _warm_up(loaded: LoadedModel, chats: list[ChatRequest], settings: BenchSettings) -> None:
     """First calls pay one-off costs (allocations, kernel selection) that neither side should."""
     sequential_generate(loaded, chats[:1], 4)
-    asyncio.run(
-        worker_generate(loaded, chats, BenchSettings(**{**settings.__dict__, "new_tokens": 4}))
-    )
+    asyncio.run(worker_generate(loaded, chats, dataclasses.replace(settings, new_tokens=4)))
 
 
 def run_bench(loaded: LoadedModel, settings: BenchSettings) -> dict[str, Any]:
@@ -167,8 +168,15 @@ def run_bench(loaded: LoadedModel, settings: BenchSettings) -> dict[str, Any]:
 
     chats = bench_chats(settings.users)
     _warm_up(loaded, chats, settings)
-    sequential = sequential_generate(loaded, chats, settings.new_tokens)
-    worker = asyncio.run(worker_generate(loaded, chats, settings))
+    sequential: dict[str, Any] = {}
+    worker: dict[str, Any] = {}
+    for _ in range(max(1, settings.repeat)):  # alternate, so a noisy spell hits both sides
+        seq_run = sequential_generate(loaded, chats, settings.new_tokens)
+        worker_run = asyncio.run(worker_generate(loaded, chats, settings))
+        if seq_run["tokens_per_s"] > sequential.get("tokens_per_s", 0):
+            sequential = seq_run
+        if worker_run["tokens_per_s"] > worker.get("tokens_per_s", 0):
+            worker = worker_run
     params = sum(p.numel() for p in loaded.model.parameters())
     return {
         "model": loaded.description,
@@ -179,6 +187,7 @@ def run_bench(loaded: LoadedModel, settings: BenchSettings) -> dict[str, Any]:
         "users": settings.users,
         "new_tokens_per_reply": settings.new_tokens,
         "max_batch_size": settings.max_batch_size,
+        "runs_per_side": max(1, settings.repeat),
         "sequential": sequential,
         "worker": worker,
         "speedup": round(worker["tokens_per_s"] / sequential["tokens_per_s"], 2),

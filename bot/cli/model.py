@@ -111,6 +111,7 @@ def bench_inference(
     params: str = typer.Option(
         "25M", "--params", help="Size of the tiny model built when no --model."
     ),
+    repeat: int = typer.Option(3, "--repeat", help="Runs per side; each keeps its best."),
 ) -> None:
     """The same chats through the batching worker and one by one with plain `generate`."""
     import logging
@@ -127,7 +128,9 @@ def bench_inference(
         loaded = _bench_model(model, device, random_llama_3b, params)
     except GeneratorUnavailable as exc:
         raise fail(str(exc)) from None
-    settings = BenchSettings(users=users, new_tokens=new_tokens, max_batch_size=max_batch)
+    settings = BenchSettings(
+        users=users, new_tokens=new_tokens, max_batch_size=max_batch, repeat=repeat
+    )
     result = run_bench(loaded, settings)
     if as_json:
         typer.echo(json.dumps(result, indent=2))
@@ -135,7 +138,8 @@ def bench_inference(
     seq, worker = result["sequential"], result["worker"]
     typer.echo(
         f"{result['model']}: {result['parameters'] / 1e6:.1f}M parameters, {result['users']} "
-        f"users x {result['new_tokens_per_reply']} tokens, {result['torch_threads']} threads\n"
+        f"users x {result['new_tokens_per_reply']} tokens, {result['torch_threads']} threads, "
+        f"best of {result['runs_per_side']} runs per side\n"
         f"  sequential generate: {seq['tokens_per_s']} tok/s ({seq['seconds']} s)\n"
         f"  worker:              {worker['tokens_per_s']} tok/s ({worker['seconds']} s, "
         f"{worker['batches']} batches, largest {worker['largest_batch']})\n"

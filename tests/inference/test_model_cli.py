@@ -64,6 +64,7 @@ def test_bench_prints_the_figures_as_json(
         max_batch=16,
         threads=0,
         params="25M",
+        repeat=1,
     )
     figures = json.loads(capsys.readouterr().out)
     assert figures["users"] == 3
@@ -84,6 +85,7 @@ def test_bench_names_the_setting_for_a_missing_model(tmp_path: Path) -> None:
             max_batch=16,
             threads=0,
             params="25M",
+            repeat=1,
         )
 
 
@@ -105,6 +107,7 @@ def test_bench_builds_a_random_llama_of_the_3b_shape_without_download(
         max_batch=16,
         threads=0,
         params="25M",
+        repeat=1,
     )
     figures = json.loads(capsys.readouterr().out)
     assert figures["model"].startswith("random Llama-3.2-3B shape")
