@@ -120,9 +120,10 @@ class TelegramAdapter:
     async def _start_polling(self) -> None:
         updater = self.application.updater
         assert updater is not None
+        timeout = self._settings.poll_timeout_s
         await updater.start_polling(
-            poll_interval=0.0,
-            timeout=self._settings.poll_timeout_s,
+            poll_interval=0.0 if timeout > 0 else 1.0,  # short polling must not spin
+            timeout=timeout,
             allowed_updates=[str(u) for u in ALLOWED_UPDATES],
             drop_pending_updates=False,  # a message sent while Haven was down still matters
         )

@@ -154,6 +154,9 @@ async def test_claim_relays_both_ways_then_resolve_resumes(
         "sendMessage", lambda p: to(ALICE)(p) and "I'm here. Are you safe?" in p["text"]
     )
     assert "human moderator" in words["text"]
+    # A reply to the alert itself reaches the person too.
+    await fake.send_text(SAM, "Still with you.", chat=fake.chats[GROUP_ID], reply_to=posted)
+    await fake.wait_for("sendMessage", lambda p: to(ALICE)(p) and "Still with you." in p["text"])
 
     # Resolve: the alert shows it and loses its buttons, the person is told, the bot resumes.
     query = await fake.press(
