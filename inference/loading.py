@@ -134,9 +134,10 @@ def _from_pretrained_error(exc: Exception, key: str, source: _Source) -> Generat
 
 
 def _out_of_memory(device: str, what: str) -> GeneratorUnavailable:
+    memory = "GPU memory" if device.startswith("cuda") else "memory"
     return GeneratorUnavailable(
-        f"model.quantization: out of GPU memory loading {what} on {device}; set [model] "
-        f'quantization = "4bit" (or "8bit"), choose a smaller [model] base, or free the GPU'
+        f"model.quantization: out of {memory} loading {what} on {device}; set [model] "
+        f'quantization = "4bit" (or "8bit"), choose a smaller [model] base, or free some {memory}'
     )
 
 
@@ -286,7 +287,7 @@ def load_model(config: ModelConfig) -> LoadedModel:
             f'quantization = "none"'
         ) from exc
     except (OSError, ValueError, RuntimeError) as exc:
-        if "out of memory" in str(exc).lower():
+        if any(sign in str(exc).lower() for sign in ("out of memory", "can't allocate memory")):
             raise _out_of_memory(device, repr(config.base)) from exc
         raise _from_pretrained_error(exc, "base", base) from exc
     if adapter is not None:

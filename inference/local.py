@@ -43,6 +43,7 @@ class LocalGenerator:
         self._queue = FairQueue(config.queue_size, config.supersede)
         self._runner: BatchRunner | None = None
         self._thread: threading.Thread | None = None
+        self._running: list[Job] = []  # the batch now generating, so close() can stop it
         self._closed = False
 
     @property
@@ -63,7 +64,16 @@ class LocalGenerator:
         if self._thread is not None:
             return
         if self._loaded is None:
-            self._loaded = await asyncio.to_thread(load_model, self._config)
+            try:
+                self._loaded = await asyncio.to_thread(load_model, self._config)
+            except GeneratorUnavailable:
+                raise
+            except Exception as exc:  # anything unforeseen still reaches the operator as one line
+                detail = " ".join(str(exc).split())[:300]
+                raise GeneratorUnavailable(
+                    f"model.base: loading {self._config.base!r} failed ({type(exc).__name__}: "
+                    f"{detail}); check [model] base, adapter and quantization"
+                ) from exc
         self._runner = BatchRunner(
             self._loaded, self._config.context_tokens, min_new_tokens=self._min_new_tokens
         )
@@ -79,14 +89,16 @@ class LocalGenerator:
             batch = self._queue.take_batch(self._config.max_batch_size, max_wait_s)
             if not batch:
                 return  # closed
+            self._running = batch
             runner.run(batch)
+            self._running = []
 
     async def close(self) -> None:
         self._closed = True
-        for job in self._queue.close():
+        for job in [*self._queue.close(), *self._running]:
+            job.cancelled = True  # a running row stops at its next token
             job.deliver(End(GeneratorUnavailable("the model worker is shutting down")))
         if self._thread is not None:
-            # the running batch notices its cancelled rows at the next token
             await asyncio.to_thread(self._thread.join, 30)
             self._thread = None
 

@@ -273,3 +273,35 @@ def test_length_groups_keep_padding_small_and_cover_every_row() -> None:
         real = sum(lengths[i] for i in group)
         assert len(group) * max(lengths[i] for i in group) <= 1.25 * real
     assert length_groups([10, 10, 11]) == [[0, 1, 2]]
+
+
+async def test_close_stops_a_running_reply(slow_loaded: LoadedModel) -> None:
+    gen = worker(slow_loaded, max_new_tokens=1500, context_tokens=2048)
+    await gen.start()
+    stream = gen.stream(chat("hi"))
+    assert await anext(stream)
+    started = time.monotonic()
+    await gen.close()
+    assert time.monotonic() - started < 2
+    with pytest.raises(GeneratorUnavailable):
+        async for _ in stream:
+            pass
+
+
+async def test_models_own_sampling_defaults_do_not_override_greedy(
+    tiny_loaded: LoadedModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = plain_greedy_text(tiny_loaded, chat(USER_TEXTS[1]), 16)
+    # Llama-3.2-Instruct ships do_sample=True, temperature=0.6, top_p=0.9
+    generation_config = tiny_loaded.model.generation_config
+    monkeypatch.setattr(generation_config, "do_sample", True)
+    monkeypatch.setattr(generation_config, "temperature", 0.6)
+    monkeypatch.setattr(generation_config, "top_p", 0.9)
+    gen = worker(tiny_loaded, max_new_tokens=16)
+    await gen.start()
+    try:
+        assert await collect(gen.stream(chat(USER_TEXTS[1]))) == expected
+        sampled = await collect(gen.stream(chat(USER_TEXTS[1], temperature=1.0)))
+        assert isinstance(sampled, str)
+    finally:
+        await gen.close()
