@@ -24,7 +24,7 @@ from bot.safety.normalise import normalise
 
 # Above this, the classifier may raise a guarded message to L2 anyway.
 _GUARD_OVERRIDE = 0.97
-_DISTRESS_THRESHOLD = 0.5
+_DISTRESS_THRESHOLD = 0.6
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,8 +27,11 @@ class StaticEmbedder:
     def __init__(self, static_dir: Path) -> None:
         from tokenizers import Tokenizer  # local import: only needed when the classifier is on
 
+        tokenizer_path = static_dir / "tokenizer.json"
         try:
-            self._tokenizer = Tokenizer.from_file(str(static_dir / "tokenizer.json"))
+            if not tokenizer_path.is_file():
+                raise FileNotFoundError(f"no {tokenizer_path}")
+            self._tokenizer = Tokenizer.from_file(str(tokenizer_path))
             with np.load(static_dir / "embeddings.npz") as data:
                 self._table = data["embeddings"].astype(np.float32)
         except (OSError, KeyError, ValueError) as exc:

@@ -1,0 +1,45 @@
+"""The assessor merges rules and classifier: rules decide active risk, the classifier adds."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from bot.safety.assessor import CrisisAssessor, decide
+from bot.safety.combine import rule_verdict
+from bot.safety.levels import RiskLevel
+
+
+def _probs(*p: float) -> np.ndarray:
+    return np.array(p, dtype=np.float32)
+
+
+def test_rules_decide_active_risk_and_the_classifier_reason_follows() -> None:
+    decision = decide(rule_verdict("I already took 30 pills"), _probs(0.9, 0.1, 0, 0, 0), 0.8, 0.8)
+    assert decision.level == RiskLevel.IMMINENT
+    assert decision.reasons[0] == "rule:act_under_way"
+    assert decision.reasons[-1].startswith("clf:")
+
+
+def test_a_confident_classifier_raises_what_the_rules_missed() -> None:
+    decision = decide(rule_verdict("nothing matters"), _probs(0.0, 0.05, 0.9, 0.05, 0), 0.8, 0.8)
+    assert decision.level == RiskLevel.PASSIVE
+    assert decision.reasons[0] == "clf:0.95"
+
+
+def test_the_classifier_cannot_overrule_a_guard_unless_nearly_certain() -> None:
+    guarded = rule_verdict("I'm not suicidal, just tired")
+    assert decide(guarded, _probs(0.1, 0, 0.85, 0.05, 0), 0.8, 0.8).level < RiskLevel.PASSIVE
+    assert decide(guarded, _probs(0.0, 0, 0.5, 0.5, 0), 0.8, 0.8).level == RiskLevel.PASSIVE
+
+
+def test_assess_returns_an_assessment_with_reasons(assessor: CrisisAssessor) -> None:
+    result = assessor.assess("I have the pills and I'm taking them tonight")
+    assert result.level == RiskLevel.IMMINENT
+    assert result.trigger == "rule:plan_timing"
+    assert 0.0 < result.score <= 1.0
+
+
+def test_rules_only_assessor_needs_no_model(rules_only: CrisisAssessor) -> None:
+    assert not rules_only.uses_classifier
+    assert rules_only.assess("i want to kms").level == RiskLevel.ACTIVE
+    assert rules_only.assess_rules("hello there").level == RiskLevel.NONE
