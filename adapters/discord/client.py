@@ -87,7 +87,7 @@ class HavenClient(discord.Client):
             return  # our own echoes and other bots: never answer, never relay
         if message.guild is None:
             await self.members.on_direct_message(message)
-        elif isinstance(message.channel, discord.Thread):
+        elif self.moderators.is_relay_place(message.channel):
             await self.moderators.on_thread_message(message)
 
     async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:

@@ -197,8 +197,8 @@ class ModeratorDesk:
             thread = await self._relay_thread(alert, what)
             mention = ""
             if moderator.platform == CHANNEL_NAME and moderator.id.isdigit():
-                await thread.add_user(discord.Object(int(moderator.id)))
-                mention = f"<@{moderator.id}> "
+                await self._add_to_thread(thread, int(moderator.id))
+                mention = f"<@{moderator.id}> "  # a mention also adds them to a private thread
             await thread.send(
                 mention + relay_header(alert),
                 allowed_mentions=discord.AllowedMentions(users=True, roles=False, everyone=False),
@@ -208,6 +208,22 @@ class ModeratorDesk:
         except (discord.HTTPException, *TRANSIENT_ERRORS) as exc:
             raise _unavailable(exc, what) from exc
         return str(thread.id)
+
+    async def _add_to_thread(self, thread: discord.Thread, user_id: int) -> None:
+        try:
+            await thread.add_user(discord.Object(user_id))
+        except discord.HTTPException as exc:
+            if exc.status >= 500 or exc.status == 429:
+                raise
+            log.warning(
+                "discord: could not add moderator %s to thread %s: %s", user_id, thread.id, exc
+            )
+
+    def is_relay_place(self, channel: object) -> bool:
+        """Whether a guild message's channel may be a case thread (cheap; no database)."""
+        if isinstance(channel, discord.Thread):
+            return channel.parent_id == self._channel_id
+        return getattr(channel, "id", None) in self._threads_by_case.values()
 
     async def _relay_thread(self, alert: AlertView, what: str) -> discord.Thread:
         """The case's private thread: the one opened earlier in this run, else a new one."""
@@ -287,9 +303,7 @@ class ModeratorDesk:
     async def on_thread_message(self, message: discord.Message) -> None:
         """A moderator wrote in a case thread: relay it to the member (unless it is a note)."""
         channel = message.channel
-        if message.author.bot or not isinstance(channel, discord.Thread):
-            return
-        if channel.parent_id != self._channel_id:
+        if message.author.bot or not self.is_relay_place(channel):
             return
         text = message.content.strip()
         if not text or text.startswith(NOTE_PREFIX):
@@ -297,6 +311,9 @@ class ModeratorDesk:
                 await self._tell(channel, "Attachments are not relayed; please write it as text.")
             return
         case_id = await self._moderation.case_for_ref(CHANNEL_NAME, str(channel.id))
+        if case_id is None:
+            # Opened in this run but its ref is not stored yet (the moderator was quick).
+            case_id = next((c for c, t in self._threads_by_case.items() if t == channel.id), None)
         if case_id is None:
             return
         try:
@@ -309,11 +326,11 @@ class ModeratorDesk:
         if not result.ok:
             await self._tell(channel, result.message)
 
-    async def _tell(self, channel: discord.Thread, text: str) -> None:
+    async def _tell(self, channel: discord.abc.Messageable, text: str) -> None:
         try:
             await channel.send(text, allowed_mentions=NO_MENTIONS)
         except (discord.HTTPException, *TRANSIENT_ERRORS) as exc:
-            log.warning("discord: could not post in thread %s: %s", channel.id, exc)
+            log.warning("discord: could not post in a case thread: %s", exc)
 
 
 def _unavailable(exc: BaseException, what: str) -> ChannelUnavailable:
