@@ -17,8 +17,10 @@ REDACTED = "[redacted]"
 MIN_SECRET_CHARS = 6  # shorter values would blank ordinary words; real secrets are far longer
 HANDLER_NAME = "haven"
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
-# Chatty transport loggers that echo request URLs (and so tokens) at INFO.
+# Chatty transport loggers that echo request URLs (and so tokens) at INFO: WARNING unless DEBUG.
 QUIET_LOGGERS = ("httpx", "httpcore", "discord.http", "telegram.request")
+# Loggers that echo SQL parameters (platform ids, ciphertext): WARNING even at DEBUG.
+SILENT_LOGGERS = ("aiosqlite", "sqlalchemy.engine")
 
 
 class Redactor:
@@ -113,6 +115,7 @@ def configure_logging(level: str, secrets: Iterable[str], *, stream: TextIO | No
     factory = logging.getLogRecordFactory()
     inner = factory.inner if isinstance(factory, _RedactingFactory) else factory
     logging.setLogRecordFactory(_RedactingFactory(inner, redactor))
-    if level != "DEBUG":
-        for name in QUIET_LOGGERS:
-            logging.getLogger(name).setLevel(logging.WARNING)
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.NOTSET if level == "DEBUG" else logging.WARNING)
+    for name in SILENT_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)

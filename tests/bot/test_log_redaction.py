@@ -11,7 +11,7 @@ import httpx
 import pytest
 from aiohttp import web
 
-from bot.logging_setup import QUIET_LOGGERS, REDACTED, configure_logging
+from bot.logging_setup import QUIET_LOGGERS, REDACTED, SILENT_LOGGERS, configure_logging
 from storage.crypto import generate_key
 
 TOKEN = "7012345678:AAH-f4k3_T0k3n-for/tests+only="
@@ -24,7 +24,10 @@ def captured() -> Iterator[io.StringIO]:
     """Haven's logging into a buffer; the global logging state is restored afterwards."""
     root = logging.getLogger()
     saved = (list(root.handlers), root.level, logging.getLogRecordFactory())
-    levels = {name: logging.getLogger(name).level for name in (*QUIET_LOGGERS, "telegram")}
+    levels = {
+        name: logging.getLogger(name).level
+        for name in (*QUIET_LOGGERS, *SILENT_LOGGERS, "telegram")
+    }
     buffer = io.StringIO()
     configure_logging("DEBUG", SECRETS, stream=buffer)
     yield buffer
@@ -137,15 +140,18 @@ async def test_python_telegram_bot_against_a_local_server_logs_no_token(
     assert_clean(text)
 
 
-def test_transport_loggers_default_to_warning() -> None:
+def test_transport_loggers_default_to_warning_and_sql_parameters_stay_quiet() -> None:
     root = logging.getLogger()
     saved = (list(root.handlers), root.level, logging.getLogRecordFactory())
-    levels = {name: logging.getLogger(name).level for name in QUIET_LOGGERS}
+    levels = {name: logging.getLogger(name).level for name in (*QUIET_LOGGERS, *SILENT_LOGGERS)}
     try:
         configure_logging("INFO", SECRETS, stream=io.StringIO())
         configure_logging("INFO", SECRETS, stream=io.StringIO())  # again: no stacking
         assert all(logging.getLogger(n).level == logging.WARNING for n in QUIET_LOGGERS)
         assert [h.name for h in root.handlers].count("haven") == 1
+        configure_logging("DEBUG", SECRETS, stream=io.StringIO())
+        assert logging.getLogger("httpx").level == logging.NOTSET  # DEBUG shows transports ...
+        assert all(logging.getLogger(n).level == logging.WARNING for n in SILENT_LOGGERS)
     finally:
         for handler in list(root.handlers):
             if handler not in saved[0]:
