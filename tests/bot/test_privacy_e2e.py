@@ -235,10 +235,11 @@ def test_rotate_key_with_a_configured_key_needs_a_new_key_file(tmp_path: Path) -
     assert stale.exit_code == 2 and "different key" in stale.stderr
 
 
-def test_keygen_prints_a_usable_key_and_purge_reports(tmp_path: Path) -> None:
+def test_keygen_upgrade_and_purge_commands(tmp_path: Path) -> None:
     haven = Haven(tmp_path, {})
     printed = CliRunner().invoke(haven.app, ["keygen"]).stdout.strip()
     assert len(decode_key(printed)) == 32
+    assert "database is at revision" in haven("db", "upgrade").stdout
     haven("chat", "--user", "erin", input="hello\n")
     assert "purged 0 messages" in haven("db", "purge").stdout
 
