@@ -51,7 +51,9 @@ def decide(
         return Decision(rules.level, max(rules.score, p_active), (*rules.reasons, clf_reason))
     if rules.guarded and rules.level < RiskLevel.PASSIVE:
         clf_level = RiskLevel.PASSIVE if p_crisis >= _GUARD_OVERRIDE else RiskLevel.NONE
-    elif p_active >= threshold_active:
+    elif p_active >= threshold_active and rules.level >= RiskLevel.DISTRESS:
+        # Alone, the classifier only asks (L2); it alerts moderators (L3) only when the rules
+        # also saw distress, because bag-of-words embeddings confuse "pills" with a plan.
         clf_level = RiskLevel.ACTIVE
     elif p_crisis >= threshold_crisis:
         clf_level = RiskLevel.PASSIVE

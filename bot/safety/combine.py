@@ -87,7 +87,7 @@ def _note(reasons: list[str], reason: str) -> None:
 def _combinations(names: set[str], groups: set[str], ideation: bool) -> list[tuple[RiskLevel, str]]:
     out: list[tuple[RiskLevel, str]] = []
     timing = "timing" in names
-    at_hand = "means_possession" in names
+    at_hand = bool(names & {"means_possession", "at_hand_pronoun"})
     if "intent" in names and timing:
         out.append((RiskLevel.IMMINENT, "rule:plan_timing"))
     if ideation and at_hand:
@@ -108,6 +108,8 @@ def _combinations(names: set[str], groups: set[str], ideation: bool) -> list[tup
     at_place = "at_place" in names
     if at_place and (ideation or "distress" in names):
         out.append((RiskLevel.IMMINENT, "rule:means_at_hand"))
+    elif at_place and ("intent_vague" in names or "intent" in names):
+        out.append((RiskLevel.IMMINENT, "rule:plan_timing"))
     elif at_place and timing:
         out.append((RiskLevel.ACTIVE, "rule:means_at_hand"))
     if "plan_marker" in names and "intent_vague" in names:

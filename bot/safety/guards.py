@@ -43,6 +43,12 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"watch|rate|forest|pact (?:in|from) (?:the )?(?:book|movie|show)|note (?:in|from) "
         r"(?:the )?(?:book|movie|show|song))\b",
         r"\bshoot (?:me|you|u) (?:a|an) (?:text|message|email|dm|line|pic)\b",
+        r"\bhit (?:me|us) up\b",
+        r"\b(?:bungee|cliff|base|rope) (?:jump|jumping|jumped) (?:off|from)\b.{0,30}|"
+        r"\bjump(?:ing|ed)? (?:off|from) (?:a|the) (?:diving board|dock|boat|pier|high dive)\b",
+        r"\b(?:want to die|wanna die|could die|gonna die|going to die|i died|kill me)\b.{0,40}"
+        r"\b(?:tripped|embarrass\w*|cringe|awkward|in front of (?:my crush|everyone|the class|the "
+        r"whole))\b",
         r"\bshoot(?:ing)? (?:my ?self|yourself) in the foot\b",
         r"\bif (?:all )?(?:your|my|ur) friends (?:jumped|jump) off (?:a|the) (?:bridge|cliff)\b",
         r"\b(?:mom|mum|dad|mother|father|parents|boss|teacher|coach|wife|husband|gf|bf|girlfriend|"
@@ -82,7 +88,8 @@ _NEG_GAP = (
     r"planning|plan|intend|intending|trying|try|thinking|about|of|have|had|any|thoughts|thought|"
     r"would|will|so|that|do|like|seriously|say|said|saying|mean|meant|means|gonna|ever|"
     r"anything|currently|right|now|in|danger|at|risk|intention|desire|plans|going|it|is|was|"
-    r"honestly|truly|suicidal|and|or|kill|hurt|harm|myself|urge|urges|a|way|in a)"
+    r"honestly|truly|suicidal|and|or|kill|hurt|harm|myself|urge|urges|a|way|in a|the|point|"
+    r"wanting|stage|where)"
 )
 _NEGATED_BEFORE = re.compile(
     rf"\b(?:{NEG}|no (?:more |real |actual |current )?(?:thoughts|plans?|intention|intent|desire|"

@@ -34,7 +34,7 @@ _EMOJI_WORDS: dict[str, str] = {
     "🤣": "lol",
     "😆": "lol",
     "😹": "lol",
-    "😭": "crying",
+    "😭": "sobs",  # teenagers use it for laughing as often as for crying
     "😢": "crying",
     "😞": "sad",
     "😔": "sad",
@@ -68,6 +68,10 @@ _LEET_TOKEN = re.compile(r"[a-z$@|][a-z0-9$@!|€+]*[a-z0-9$@|€+]")
 _RUN3 = re.compile(r"([a-z])\1{2,}")
 _RUN2 = re.compile(r"([a-z])\1")
 _SPACES = re.compile(r"\s+")
+# "i want 2 die": the digit 2 standing for "to" before a verb (doses like "2 pills" stay numbers).
+_TWO_AS_TO = re.compile(
+    r"\b2 (?=(?:die|kill|end|be|live|go|do|take|jump|hang|cut|sleep|stop|hurt|disappear|exist)\b)"
+)
 _WORD = re.compile(r"[a-z0-9]+")
 
 # Misspellings, text-speak and non-native spellings, keyed by the whole token.
@@ -134,7 +138,8 @@ _SPELLINGS: dict[str, str] = {
     "nothin": "nothing", "somethin": "something", "everythin": "everything",
     "belive": "believe", "beleive": "believe", "plannin": "planning", "planing": "planning",
     "rope": "rope", "bridg": "bridge", "brige": "bridge", "buliding": "building",
-    "unalve": "unalive", "endin": "ending", "bout": "about", "abt": "about",
+    "unalve": "unalive", "selff": "self", "slef": "self", "sefl": "self", "lif": "life",
+    "lfie": "life", "endin": "ending", "bout": "about", "abt": "about",
     "un-alive": "unalive", "unaliving": "unaliving",
 }  # fmt: skip
 
@@ -201,6 +206,7 @@ def normalise(text: str) -> str:
     text = _APOSTROPHES.sub("", text)
     text = _INNER_SYMBOLS.sub("", text)
     text = _SPACED_LETTERS.sub(_join_spaced, text)
+    text = _TWO_AS_TO.sub("to ", text)
     text = _LEET_TOKEN.sub(lambda m: _unleet(m.group(0)), text)
     out: list[str] = []
     for raw in _SPACES.split(text):

@@ -185,6 +185,35 @@ RULES: tuple[Rule, ...] = (
         r"\bdeath (?:would be|sounds|seems|feels like) (?:a relief|better|nice|peaceful|easier)\b",
         r"\b(?:should|could) (?:just )?(?:go to sleep|sleep) and (?:never|not) wake up\b",
         r"\bi (?:should|deserve to|need to|just need to) (?:just )?die\b(?! (?:laughing|of|from))",
+        r"\bstop (?:being alive|living|existing|breathing)\b(?! (?:in|like|with|for|so))",
+        r"\b(?:hope|hoping|pray|praying|wish|wishing) (?:that )?i (?:just )?(?:dont|never|wont|do not) "
+        r"wake up\b",
+        r"\b(?:relieved|glad|fine|okay|ok|happy|happier|better|easier|lighter)\b.{0,25}\bif i (?:just )?"
+        r"(?:was|were) (?:gone|dead|not here|not around|never born)\b",
+        r"\b(?:dying|death|being dead)\b (?:seems|feels|sounds|looks|would be|is|must be) (?:\w+ )?"
+        r"(?:easier|better|nicer|more peaceful|like a relief|like the answer|preferable|peaceful)\b",
+        r"\b(?:no one|nobody|noone) (?:would|will|is going to) (?:\w+ )?(?:cry|come|show up|care|"
+        r"miss me) (?:at|to|about|after) my funeral\b",
+        r"\b(?:wish|want|wanna|could|would like to) (?:i could )?(?:just )?not (?:exist|be alive|be "
+        r"here|be around)\b",
+        r"\b(?:dont|do not|doesnt|dont even|really dont) (?:even |really )?care (?:if|whether) i "
+        r"(?:live|die|wake up|make it|survive)\b",
+        r"\b(?:what|whats) (?:is )?(?:even )?the point (?:of me|in me|of my existence|of my life|of "
+        r"being me|of existing|of being alive)\b",
+        r"\b(?:tired|sick|exhausted|done) of (?:fighting|trying|struggling) (?:to stay alive|to live|"
+        r"to keep going|to survive|for my life)\b",
+        r"\b(?:hope|hoping|wish|praying) (?:that )?(?:this|the|my) (?:plane|car|bus|train) (?:crashes|"
+        r"would crash|will crash|goes down)\b",
+        r"\b(?:wish|hope|hoping|pray|praying) (?:that )?i (?:would |could |will )?(?:get|got|gets) "
+        r"(?:hit|run over|killed|shot|cancer)\b",
+        r"\b(?:like|feel like) (?:im|i am) already (?:gone|dead)\b",
+        r"\bwaiting (?:for|to) (?:it all|everything|my life|life|death|the end|die)(?: to end| to be "
+        r"over| to come)?\b",
+        r"\binsurance (?:money|payout|policy)?\b.{0,40}\b(?:if|when) (?:something happens|something "
+        r"happened|i die|i died|im gone|i was gone)\b",
+        r"\b(?:dont|cant|do not|cannot) (?:see|picture|imagine) (?:myself|me) (?:being )?(?:alive|"
+        r"here|around|living|making it)\b",
+        r"\b(?:want|wanna|going|gonna) to dye\b(?! (?:my|her|his|it|the|your|our|some))",
     ),
     # ---- coded slang ------------------------------------------------------------------------
     _rule(
@@ -217,11 +246,16 @@ RULES: tuple[Rule, ...] = (
         r"\bsh (?:again|urges?|relapse)\b|\b(?:relaps(?:e|ed|ing)) (?:on|with|into|to)? ?(?:sh|self "
         r"harm|cutting|self harming)\b|\brelapsed\b.{0,30}\b(?:cut|sh|self harm|blade|razor)\b",
         r"\b(?:urge|urges|want|wanted|wanting|craving|need|needed|tempted) to (?:cut|sh|self harm|"
-        r"hurt my ?self|burn my ?self|bleed|see blood|feel the blade)\b",
+        r"hurt my ?self|burn my ?self|bleed|see blood|feel the blade)\b(?! (?:my|the|your|his|her|a|"
+        r"some|it|them|back|down|off|out|in|class|ties|costs?|carbs|loose|corners|the line)\b)",
         r"\b(?:fresh|new|deep|deeper|open) (?:cuts|cut|wounds|burns|scratches)\b",
         rf"\b(?:razor|razors|blade|blades|sharpener|knife|glass|scissors)\b.{{0,40}}\b(?:on|into|across|"
         rf"to) (?:my|me) {BODY}\b",
         r"\bcut (?:deeper|too deep|so deep|really deep)\b",
+        r"\b(?:the )?(?:razor|blade|blades|cutting|self harm|burning)\b (?:is|are) (?:the only (?:thing|"
+        r"way)|all that|what) (?:helps|calms|keeps|makes|that)",
+        rf"\b(?:scratched|sliced|slashed|carved|burned|burnt) (?:into )?(?:my|me) (?:own )?{BODY}\b",
+        rf"\bcarv(?:e|ed|ing) (?:\w+ ){{0,3}}into (?:my|me) {BODY}\b",
         r"\bself ?harm(?:ing|ed)? (?:again|tonight|today|right now)\b",
         r"\b(?:clean|sober) (?:from (?:sh|self harm|cutting) )?for (?:\w+ ){1,2}(?:days|weeks|months|"
         r"years) (?:and|but) (?:i )?(?:relapsed|slipped|cut|did it)\b",
@@ -293,6 +327,13 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:where|which) (?:can i|could i|to|is a good place to|is the best place to) "
         r"(?:jump|die|hang|end it|go to die)\b",
         r"\b(?:kill|killing) (?:myself|yourself|oneself) (?:with|using|by)\b",
+        rf"\b(?:is|are|would|will) (?:\d+|a|one|two|a bottle of|a pack of|a box of|all) (?:\w+ ){{0,2}}"
+        rf"(?:{DRUG}) (?:be )?(?:enough|sufficient) (?:to|for)\b",
+        r"\bhow many (?:floors|stories|storeys|meters|metres|feet)\b.{0,30}\b(?:jump|fall|die|"
+        r"survive|fatal|kill)",
+        r"\bbleed(?:ing)? out\b",
+        r"\bhow (?:do|does|would|can|did|long do) (?:people|someone|a person|you|i|u|one) (?:die|"
+        r"kill themselves|overdose|od) (?:from|with|by|on|using|of)\b",
     ),
     _rule(
         "means_question", "means", 2, False,
@@ -355,6 +396,10 @@ RULES: tuple[Rule, ...] = (
         r"going through with it|be gone|not be here|say goodbye|leave (?:for good|forever|this world)|"
         r"finally do it)\b",
         r"\b(?:tonight|today) is the (?:night|day)\b|\bits (?:time|happening) (?:tonight|today)\b",
+        rf"\b(?:im|i am|going to|gonna|will|ill|about to) (?:\w+ )?(?:taking|take|swallowing|swallow) "
+        rf"(?:the|those|these) (?:{DRUG})\b",
+        r"\b(?:im|i am|i will|ill|im going to|going to|gonna|about to|ready to) (?:\w+ )?jump\b"
+        r"(?! (?:in|into|on|onto|rope|start|ship|the queue|the gun|out of bed|for joy|at the chance))",
         r"\b(?:im|i am|i will|ill|going to|gonna|about to|planning to|decided to|then) (?:\w+ )?"
         r"(?:taking|take|swallow|swallowing|down|downing|use|using) (?:them|em|it all|all of them|"
         r"the lot|all of it|every single one|the whole (?:bottle|pack|box))\b",
@@ -382,6 +427,11 @@ RULES: tuple[Rule, ...] = (
         r"beside me|all set|counted)\b",
     ),
     _rule(
+        "at_hand_pronoun", "means", 0, False,
+        r"\bi (?:have|got|ve got) (?:them|it|everything|it all|all of them) (?:here|ready|with me|next "
+        r"to me|in front of me|in my (?:hand|bag|pocket|room))\b",
+    ),
+    _rule(
         "at_place", "means", 0, False,
         r"\b(?:standing|sitting|im|i am|currently|already|right|parked|waiting) (?:\w+ )?(?:on|at|"
         r"near|by|over|under|in) (?:the |a |this |my )?(?:edge|ledge|railing|rooftop|roof|bridge|"
@@ -399,6 +449,10 @@ RULES: tuple[Rule, ...] = (
         r"(?:everyone|all|each|every|my (?:family|parents|kids|friends|loved ones|siblings)|"
         r"the people i love|whoever finds me)\b",
         r"\bnote (?:to|for) (?:whoever finds me|my family|my parents|the people who find me)\b",
+        r"\b(?:writing|wrote|written|finished|left) my (?:note|letters|goodbyes?)\b(?! (?:for|in|on) "
+        r"(?:class|school|work|the exam|chemistry|biology|history|math))",
+        rf"\b{BIG_AMOUNT} (?:of )?(?:\w+ )?(?:{DRUG}) (?:in my hand|in front of me|lined up|counted "
+        r"out|on my desk|on the table|ready|next to me)\b",
         rf"\b(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|collected|stashing|"
         rf"stashed|building up|gathering|gathered|stocking up on) (?:up )?(?:\w+ )?(?:\w+ )?(?:{DRUG})"
         r"\b(?! (?:for (?:my|the|a) (?:trip|holiday|vacation|flu season)|prescription))",
@@ -434,6 +488,11 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:goodbye|bye|farewell) (?:everyone|everybody|all|world|cruel world|forever|for good|"
         r"for ever|guys forever|to everyone)\b(?!.{0,30}\b(?:see you|see ya|cya|until|till|next|"
         r"tomorrow|later|monday|have a good|have fun)\b)",
+        r"\b(?:wont|will not|not going to) be (?:here|around|alive) to see (?:my|another|next|the "
+        r"next|christmas|the end|tomorrow|summer|the new year)\b",
+        r"\b(?:wont|will not|dont|do not) (?:need|be needing) (?:it|them|this|these|my \w+|anything) "
+        r"(?:anymore|any more|where im going|after (?:tonight|today|this week))\b",
+        r"\b(?:wrote|written|writing|made|updated|finished) (?:my|a) will\b",
         r"\b(?:wont|will not|not going to|will never) be (?:here|around|a problem|a burden|"
         r"bothering (?:you|anyone)|able to talk) (?:much longer|for much longer|anymore|any more|"
         r"for long|after this|after today|after tonight)\b",
@@ -477,6 +536,9 @@ RULES: tuple[Rule, ...] = (
         r"pointed at me|cocked)\b|\b(?:loaded|loading) (?:the|my|dads|my dads|a) (?:gun|pistol|"
         r"revolver|rifle|shotgun)\b",
         r"\bcar (?:is )?running in the (?:closed )?garage\b|\b(?:lit|burning) (?:the )?charcoal\b",
+        r"\b(?:took|swallowed|taken|ate) (?:everything|all|every pill|all the pills|whatever) (?:in|from)"
+        r" (?:my|the|our|moms|dads|my moms|my dads) (?:medicine cabinet|cabinet|drawer|bottle|"
+        r"bathroom|first aid kit)\b",
         r"\b(?:drank|drunk|swallowed|ingested) (?:some |a bottle of |the |half a bottle of )?"
         r"(?:bleach|antifreeze|anti freeze|drano|poison|rat poison|weed killer|pesticides?|"
         r"cyanide)\b",
@@ -500,7 +562,7 @@ RULES: tuple[Rule, ...] = (
         r"assaults|attacks|attacked|locks|locked|starves|starved|beats up|beat up|smacks|smacked|"
         r"grabs|grabbed|bruised|hurt|hurts|hurting) (?:me|my (?:\w+ )?(?:mom|mum|sister|brother|"
         r"kids?|son|daughter|baby|little (?:sister|brother)|face|body|neck))\b"
-        r"(?! (?:up|with (?:a|the|an|his|her) (?:joke|pun|fact|question|text|message|news|"
+        r"(?! (?:with (?:a|the|an|his|her) (?:joke|pun|fact|question|text|message|news|"
         r"pillow|snowball|ball))|(?: so)? (?:bad|much) (?:when|by) (?:he|she) (?:left|cheated))",
         r"\b(?:im|i am|i was|ive been|i have been|i got|being|getting|i keep getting|got)\s+(?:\w+\s+)?"
         r"(?:abused|raped|molested|sexually assaulted|assaulted|beaten|beat up|trafficked|groomed|"
@@ -525,6 +587,9 @@ RULES: tuple[Rule, ...] = (
         rf"\bmy (?:\w+ )?{PERSON} (?:\w+ ){{0,2}}(?:has a|got a|pulled a|with a|held a) (?:gun|knife)"
         r"\b|\b(?:gun|knife) (?:to|at) my (?:head|throat|face)\b",
         r"\bpushed me (?:down|into|against|to the (?:ground|floor)|off)\b",
+        r"\b(?:throws|threw|throwing) (?:things|stuff|plates|bottles|a \w+|his \w+|her \w+) at me\b",
+        r"\b(?:keeps|kept|always|still) (?:touching|groping|grabbing) me\b|\b(?:touching|touches|"
+        r"touched) me (?:and|without|even though|when i said no)\b",
         r"\b(?:domestic violence|domestic abuse|dv)\b(?=.{0,40}\b(?:me|my|im|i am|home)\b)",
     ),
     # ---- danger to others --------------------------------------------------------------------
@@ -539,6 +604,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:shoot up|shooting up|bomb|blow up|attack) (?:the|my|our) (?:school|class|office|work|"
         r"workplace|church|mosque|synagogue|mall|campus)\b|\bbring (?:a|my|dads|my dads) (?:gun|"
         r"knife|weapon|rifle) to (?:school|class|work|campus)\b",
+        r"\b(?:picturing|imagining|dreaming of|dreaming about|visuali[sz]ing|thinking of|planning) "
+        r"(?:\w+ )?(?:shooting|stabbing|killing|hurting|poisoning|strangling) (?:people|someone|"
+        r"everyone|everybody|them|him|her|my|the (?:kids|class|people))\b",
         r"\b(?:thoughts|urges|images) (?:of|about) (?:hurting|harming|killing|drowning|smothering) "
         r"(?:my )?(?:baby|child|kids?|son|daughter|newborn|partner|someone|people)\b",
     ),
@@ -555,6 +623,22 @@ RULES: tuple[Rule, ...] = (
         r"overdosed|took (?:a bunch|all|too many)|saying goodbye)\b",
         r"\b(?:kill|killing|hurt|hurting|cut|cutting|harm|harming|hang|hanging|shoot|off|offing) "
         r"(?:herself|himself|themselves|themself)\b",
+    ),
+    _rule(
+        "third_party_imminent", "third_party", 3, True,
+        r"\b(?:she|he|they|my (?:\w+ )?(?:friend|sister|brother|mom|dad|son|daughter|partner|"
+        r"girlfriend|boyfriend|wife|husband|roommate|cousin))(?: (?:says|said|told me|texted|is saying))?"
+        r" (?:that )?(?:she|he|they)? ?(?:is|s|are|has|have|just) (?:\w+ )?(?:going to|gonna|about to|"
+        r"planning to|took|swallowed|taken) (?:kill (?:her|him|them)sel(?:f|ves)|end (?:it|her life|his "
+        r"life|their life)|take (?:them|the pills|all|pills|her pills|his pills)|jump|overdose|od|a "
+        r"bunch of|all (?:her|his|their|the) (?:pills|meds)|too many)\b",
+    ),
+    _rule(
+        "third_party_intent", "third_party", 3, True,
+        r"\b(?:friend|bestie|sister|brother|mom|dad|son|daughter|partner|girlfriend|boyfriend|gf|bf|"
+        r"wife|husband|roommate|cousin|classmate)\b.{0,50}\b(?:is |s )?(?:going to|gonna|about to|"
+        r"planning to|ready to) (?:take (?:them|the pills|all|her pills|his pills)|kill (?:her|him|"
+        r"them)sel(?:f|ves)|jump|overdose|od|end (?:it|her life|his life|their life))\b",
     ),
     _rule("third_party_framing", "third_party", 0, False,
           r"\b(?:asking for a friend|for a (?:friend|story|novel|book|school project|essay|game))\b"),
