@@ -15,6 +15,7 @@ from typing import Any
 
 from inference.api import (
     ChatRequest,
+    GenerationError,
     GenerationTimeout,
     GeneratorUnavailable,
     Superseded,
@@ -90,7 +91,12 @@ class LocalGenerator:
             if not batch:
                 return  # closed
             self._running = batch
-            runner.run(batch)
+            try:
+                runner.run(batch)
+            except Exception:  # a bug must cost one batch, never the worker
+                log.exception("model worker: a batch of %d failed", len(batch))
+                for job in batch:
+                    job.deliver(End(GenerationError("the model failed on this request")))
             self._running = []
 
     async def close(self) -> None:
