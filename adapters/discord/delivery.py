@@ -20,11 +20,9 @@ from bot.ports import ChannelUnavailable, UserUnreachable
 
 log = logging.getLogger(__name__)
 
-TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
-    aiohttp.ClientError,
-    OSError,
-    asyncio.TimeoutError,
-)
+TRANSIENT_ERRORS: tuple[type[Exception], ...] = (aiohttp.ClientError, OSError, TimeoutError)
+# Everything a Discord call can fail with that is not a bug of ours.
+SEND_ERRORS: tuple[type[Exception], ...] = (discord.HTTPException, *TRANSIENT_ERRORS)
 
 
 def port_error(exc: BaseException, what: str) -> Exception:

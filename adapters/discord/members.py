@@ -16,7 +16,7 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from adapters.discord.delivery import TRANSIENT_ERRORS, PendingReplies, port_error
+from adapters.discord.delivery import SEND_ERRORS, PendingReplies, port_error
 from adapters.discord.rendering import chunk_iter, reply_chunks
 from bot.events import ContentKind, Incoming, Reply, UserKey
 from bot.ports import (
@@ -136,7 +136,12 @@ def _file(reply: Reply) -> discord.File | None:
     return discord.File(io.BytesIO(reply.attachment.content), filename=reply.attachment.filename)
 
 
-async def send_reply(channel: discord.abc.Messageable, reply: Reply, start: int = 0) -> int:
+# A DM channel, a thread, or an interaction's follow-up webhook (`_Followup`): anything with
+# discord.py's `send(content, **kwargs)`. Its many overloads defeat a typing.Protocol.
+Sender = Any
+
+
+async def send_reply(channel: Sender, reply: Reply, start: int = 0) -> int:
     """Send `reply`'s chunks from index `start`; return how many chunks have been sent in total.
 
     Raises discord.py's exceptions; the caller maps them. On failure the exception carries the
@@ -197,7 +202,7 @@ class MemberDesk:
         finally:
             typing.stop()
 
-    async def _deliver(self, channel: discord.abc.Messageable, chat_id: str, reply: Reply) -> None:
+    async def _deliver(self, channel: Sender, chat_id: str, reply: Reply) -> None:
         """Send now, or queue behind this chat's pending replies; never raises."""
         progress = {"sent": 0}
 
@@ -206,7 +211,7 @@ class MemberDesk:
                 progress["sent"] = await send_reply(channel, reply, progress["sent"])
             except discord.Forbidden as exc:
                 raise port_error(exc, f"reply to chat {chat_id}") from exc
-            except (discord.HTTPException, *TRANSIENT_ERRORS) as exc:
+            except SEND_ERRORS as exc:
                 progress["sent"] = getattr(exc, "sent_chunks", progress["sent"])
                 raise port_error(exc, f"reply to chat {chat_id}") from exc
 
@@ -227,7 +232,7 @@ class MemberDesk:
         if user.platform != PLATFORM:
             raise ValueError(f"the Discord messenger cannot reach {user}")
         what = f"message to {user}"
-        channel: discord.abc.Messageable
+        channel: Sender
         if chat_id.isdigit():
             channel = self._client.get_partial_messageable(
                 int(chat_id), type=discord.ChannelType.private
@@ -241,9 +246,9 @@ class MemberDesk:
             channel = await self._open_dm(user, what)
             try:
                 await send_reply(channel, reply)
-            except (discord.HTTPException, *TRANSIENT_ERRORS) as exc:
+            except SEND_ERRORS as exc:
                 raise port_error(exc, what) from exc
-        except (discord.HTTPException, *TRANSIENT_ERRORS) as exc:
+        except SEND_ERRORS as exc:
             raise port_error(exc, what) from exc
 
     async def _open_dm(self, user: UserKey, what: str) -> discord.DMChannel:
@@ -251,7 +256,7 @@ class MemberDesk:
             raise UserUnreachable(f"{what}: {user.id!r} is not a Discord user id")
         try:
             return await self._client.create_dm(discord.Object(int(user.id)))
-        except (discord.HTTPException, *TRANSIENT_ERRORS) as exc:
+        except SEND_ERRORS as exc:
             raise port_error(exc, what) from exc
 
     # ------------------------------------------------------------------ slash commands
@@ -283,7 +288,7 @@ class MemberDesk:
         async def export_command(interaction: discord.Interaction) -> None:
             await desk.run_command(interaction, Command.EXPORT)
 
-        commands = [
+        commands: list[app_commands.Command[Any, Any, Any]] = [
             help_command,
             resources_command,
             country_command,
@@ -347,7 +352,7 @@ class MemberDesk:
         """Answer through the interaction webhook; fall back to a plain DM if that fails."""
         try:
             await send_reply(_Followup(interaction), reply)
-        except (discord.HTTPException, *TRANSIENT_ERRORS) as exc:
+        except SEND_ERRORS as exc:
             log.warning("discord: follow-up failed (%s); sending as a DM", exc)
             channel = interaction.channel
             if isinstance(channel, discord.abc.Messageable):
@@ -388,5 +393,5 @@ class _Typing:
                 await asyncio.sleep(delay)
             async with self._channel.typing():
                 await asyncio.sleep(TYPING_MAX_S)
-        except (discord.HTTPException, *TRANSIENT_ERRORS) as exc:
+        except SEND_ERRORS as exc:
             log.debug("discord: typing indicator failed: %s", exc)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 import discord
 
-from adapters.discord.delivery import TRANSIENT_ERRORS, port_error
+from adapters.discord.delivery import SEND_ERRORS, port_error
 from adapters.discord.rendering import (
     alert_embed,
     excerpt_text,
@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 CHANNEL_NAME = "discord"
 NOTE_PREFIX = "//"  # a moderator's line starting with this stays in the thread
 NO_MENTIONS = discord.AllowedMentions.none()
-THREAD_ARCHIVE_MINUTES = 10080  # a week: cases can run for days
+THREAD_ARCHIVE_MINUTES: Literal[10080] = 10080  # a week: cases can run for days
 
 ACTION_LABELS = {
     "claim": ("Claim", discord.ButtonStyle.success),
@@ -176,7 +176,7 @@ class ModeratorDesk:
             kwargs["view"] = view
         try:
             message = await self._alerts().send(**kwargs)
-        except (discord.HTTPException, *TRANSIENT_ERRORS) as exc:
+        except SEND_ERRORS as exc:
             raise _unavailable(exc, f"alert for case {alert.case_id}") from exc
         return str(message.id)
 
@@ -186,7 +186,7 @@ class ModeratorDesk:
             await message.edit(embed=alert_embed(alert), view=alert_view(alert))
         except discord.NotFound:
             log.warning("discord: alert message %s for case %s is gone", ref, alert.case_id)
-        except (discord.HTTPException, *TRANSIENT_ERRORS) as exc:
+        except SEND_ERRORS as exc:
             raise _unavailable(exc, f"alert update for case {alert.case_id}") from exc
 
     async def open_relay(
@@ -205,7 +205,7 @@ class ModeratorDesk:
             )
             for chunk in split_message(excerpt_text(list(excerpt))):
                 await thread.send(chunk, allowed_mentions=NO_MENTIONS)
-        except (discord.HTTPException, *TRANSIENT_ERRORS) as exc:
+        except SEND_ERRORS as exc:
             raise _unavailable(exc, what) from exc
         return str(thread.id)
 
@@ -254,7 +254,7 @@ class ModeratorDesk:
             for chunk in split_message(relay_line_text(line)):
                 message = await thread.send(chunk, allowed_mentions=NO_MENTIONS)
                 last_id = str(message.id)
-        except (discord.HTTPException, *TRANSIENT_ERRORS) as exc:
+        except SEND_ERRORS as exc:
             raise _unavailable(exc, f"relay for case {alert.case_id}") from exc
         return last_id
 
@@ -276,7 +276,7 @@ class ModeratorDesk:
                 await thread.edit(archived=True, locked=True, reason="Haven case resolved")
         except discord.NotFound:
             log.info("discord: thread %s for case %s is already gone", relay_ref, alert.case_id)
-        except (discord.HTTPException, *TRANSIENT_ERRORS) as exc:
+        except SEND_ERRORS as exc:
             raise _unavailable(exc, f"closing thread for case {alert.case_id}") from exc
         self._threads_by_case.pop(alert.case_id, None)
 
@@ -297,7 +297,7 @@ class ModeratorDesk:
             result = ActionResult(False, "Something went wrong; please try again in a moment.")
         try:
             await interaction.followup.send(result.message, ephemeral=True)
-        except (discord.HTTPException, *TRANSIENT_ERRORS) as exc:
+        except SEND_ERRORS as exc:
             log.warning("discord: could not tell %s the result of %s: %s", actor.key, action, exc)
 
     async def on_thread_message(self, message: discord.Message) -> None:
@@ -329,7 +329,7 @@ class ModeratorDesk:
     async def _tell(self, channel: discord.abc.Messageable, text: str) -> None:
         try:
             await channel.send(text, allowed_mentions=NO_MENTIONS)
-        except (discord.HTTPException, *TRANSIENT_ERRORS) as exc:
+        except SEND_ERRORS as exc:
             log.warning("discord: could not post in a case thread: %s", exc)
 
 

@@ -35,10 +35,15 @@ async def crisis_alert(world: World) -> dict[str, Any]:
     return await eventually(lambda: next(iter(fake.sent_to(channel)), None))
 
 
+def case_of(alert: dict[str, Any]) -> str:
+    """The case id from an alert embed's title ("L3 · ... · case #12")."""
+    return alert["embeds"][0]["title"].split("#")[1].split()[0]
+
+
 async def claim(world: World, alert: dict[str, Any]) -> dict[str, Any]:
     """The moderator presses Claim; returns the private thread Haven opened."""
     fake = world.fake
-    case_id = alert["embeds"][0]["title"].split("#")[1].split()[0]
+    case_id = case_of(alert)
     await fake.click(world.moderator, alert, f"haven:case:{case_id}:claim")
     return await eventually(lambda: next(iter(fake.threads()), None))
 
@@ -139,7 +144,7 @@ async def test_claim_opens_a_private_thread_and_relays_both_ways(world: World) -
 async def test_claim_by_a_non_moderator_is_refused(world: World) -> None:
     fake = world.fake
     alert = await crisis_alert(world)
-    case_id = alert["embeds"][0]["title"].split("#")[1].split()[0]
+    case_id = case_of(alert)
     interaction = await fake.click(world.bystander, alert, f"haven:case:{case_id}:claim")
     reply = await eventually(
         lambda: next(
@@ -163,7 +168,7 @@ async def test_resolve_closes_the_thread_and_the_case(world: World) -> None:
     alert = await crisis_alert(world)
     thread = await claim(world, alert)
     await eventually(lambda: relay.JOINED in contents(fake, world.dm["id"]))
-    case_id = alert["embeds"][0]["title"].split("#")[1].split()[0]
+    case_id = case_of(alert)
     await fake.click(world.moderator, alert, f"haven:case:{case_id}:resolve")
     await eventually(lambda: thread["thread_metadata"]["locked"])
     assert thread["thread_metadata"]["archived"]
@@ -180,11 +185,20 @@ async def test_resolve_closes_the_thread_and_the_case(world: World) -> None:
 async def test_a_button_pressed_after_a_restart_still_works(world: World) -> None:
     fake = world.fake
     alert = await crisis_alert(world)
+    case_id = int(case_of(alert))
+    # Restart only once the outbox has recorded the alert (else it is posted again, by design).
+    store = world.app.escalation.store
+    for _ in range(100):
+        if alert["id"] in await store.delivered_alert_refs(case_id, "discord"):
+            break
+        await asyncio.sleep(0.02)
     await world.restart()  # a new process: new client, new views, same database
     assert fake.connections == 2
     thread = await claim(world, alert)
     await eventually(lambda: any(CRISIS in c for c in contents(fake, thread["id"])))
     await eventually(lambda: "claimed by Sam" in str(fake.messages[alert["id"]]["embeds"]))
+    alerts = [m for m in fake.sent_to(fake.moderator_channel["id"]) if m["embeds"]]
+    assert [m["id"] for m in alerts] == [alert["id"]]  # the old alert, not a new one
 
 
 async def test_a_429_is_retried_and_the_reply_arrives(world: World) -> None:
