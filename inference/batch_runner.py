@@ -204,7 +204,9 @@ class BatchRunner:
             self._generate(rows, prompts)
 
     def _prompt_ids(self, job: Job) -> list[int]:
-        budget = self._context_tokens - job.max_new_tokens
+        # the reply needs room too; a request asking for nearly the whole context still gets
+        # a quarter of it for its prompt
+        budget = max(self._context_tokens - job.max_new_tokens, self._context_tokens // 4)
         window = fit_window(job.request.messages, self._counter, budget)
         return self._counter.render_ids(window)
 

@@ -305,3 +305,52 @@ async def test_models_own_sampling_defaults_do_not_override_greedy(
         assert isinstance(sampled, str)
     finally:
         await gen.close()
+
+
+class OutOfMemoryAbove:
+    """The tiny model, but `generate` runs out of memory on batches larger than `limit`."""
+
+    def __init__(self, model: object, limit: int) -> None:
+        self._model = model
+        self._limit = limit
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._model, name)
+
+    def __call__(self, *args: object, **kwargs: object) -> object:
+        return self._model(*args, **kwargs)  # type: ignore[operator]
+
+    def generate(self, input_ids: torch.Tensor, **kwargs: object) -> object:
+        if input_ids.shape[0] > self._limit:
+            raise torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB")
+        return self._model.generate(input_ids=input_ids, **kwargs)  # type: ignore[attr-defined]
+
+
+async def test_out_of_memory_retries_in_smaller_batches(tiny_loaded: LoadedModel) -> None:
+    import dataclasses
+
+    fragile = dataclasses.replace(tiny_loaded, model=OutOfMemoryAbove(tiny_loaded.model, 2))
+    gen = worker(fragile, max_batch_size=4, max_wait_ms=300)
+    await gen.start()
+    try:
+        requests = [chat(text, requester=f"u{i}") for i, text in enumerate(USER_TEXTS[:4])]
+        replies = await asyncio.gather(*(collect(gen.stream(r)) for r in requests))
+    finally:
+        await gen.close()
+    assert gen.stats.batches == 3  # the batch of 4 failed, then two batches of 2 ran
+    assert replies == [plain_greedy_text(tiny_loaded, r, 16) for r in requests]
+
+
+async def test_out_of_memory_on_one_request_names_the_settings(tiny_loaded: LoadedModel) -> None:
+    import dataclasses
+
+    from inference.api import GenerationError
+
+    broken = dataclasses.replace(tiny_loaded, model=OutOfMemoryAbove(tiny_loaded.model, 0))
+    gen = worker(broken)
+    await gen.start()
+    try:
+        with pytest.raises(GenerationError, match="max_batch_size"):
+            await collect(gen.stream(chat("hi")))
+    finally:
+        await gen.close()
