@@ -38,8 +38,7 @@ class OpenAICompatibleGenerator:
         self._config = config
         self._base_url = config.url.rstrip("/")
         self._client: Any = None
-        # bounded like the local queue: beyond this many requests in flight, say busy at once
-        self._slots = asyncio.Semaphore(config.queue_size)
+        # bounded like the local queue: beyond queue_size requests in flight, say busy at once
         self._in_flight = 0
 
     @property
@@ -96,9 +95,8 @@ class OpenAICompatibleGenerator:
                 request.deadline_s, self._config.request_timeout_s
             )
             try:
-                async with self._slots:
-                    async for piece in self._with_retries(request, deadline):
-                        yield piece
+                async for piece in self._with_retries(request, deadline):
+                    yield piece
             except TimeoutError:
                 raise GenerationTimeout(
                     f"the remote model did not finish within {request.deadline_s:g} s"
