@@ -11,6 +11,7 @@ import asyncio
 import json
 import logging
 from collections.abc import AsyncIterator
+from contextlib import aclosing
 from typing import Any
 
 from inference.api import (
@@ -95,8 +96,10 @@ class OpenAICompatibleGenerator:
                 request.deadline_s, self._config.request_timeout_s
             )
             try:
-                async for piece in self._with_retries(request, deadline):
-                    yield piece
+                # aclosing: a consumer that stops early closes the HTTP stream at once
+                async with aclosing(self._with_retries(request, deadline)) as pieces:
+                    async for piece in pieces:
+                        yield piece
             except TimeoutError:
                 raise GenerationTimeout(
                     f"the remote model did not finish within {request.deadline_s:g} s"
@@ -109,9 +112,10 @@ class OpenAICompatibleGenerator:
         while True:
             started = False
             try:
-                async for piece in self._one_attempt(request, deadline):
-                    started = True
-                    yield piece
+                async with aclosing(self._one_attempt(request, deadline)) as pieces:
+                    async for piece in pieces:
+                        started = True
+                        yield piece
                 return
             except _Retryable as exc:
                 if asyncio.get_running_loop().time() >= deadline:
