@@ -92,6 +92,8 @@ def _combinations(names: set[str], groups: set[str], ideation: bool) -> list[tup
         out.append((RiskLevel.IMMINENT, "rule:plan_timing"))
     if ideation and at_hand:
         out.append((RiskLevel.IMMINENT, "rule:means_at_hand"))
+    if "plan_marker" in names and timing:
+        out.append((RiskLevel.IMMINENT if at_hand else RiskLevel.PASSIVE, "rule:plan_timing"))
     if ideation and "plan_marker" in names:
         out.append((RiskLevel.IMMINENT, "rule:plan"))
     if "plan" in names and (timing or at_hand):
@@ -110,6 +112,8 @@ def _combinations(names: set[str], groups: set[str], ideation: bool) -> list[tup
         out.append((RiskLevel.IMMINENT, "rule:means_at_hand"))
     elif at_place and ("intent_vague" in names or "intent" in names):
         out.append((RiskLevel.IMMINENT, "rule:plan_timing"))
+    elif at_place and "height_remark" in names:
+        out.append((RiskLevel.ACTIVE, "rule:means_at_hand"))
     elif at_place and timing:
         out.append((RiskLevel.ACTIVE, "rule:means_at_hand"))
     if "plan_marker" in names and "intent_vague" in names:

@@ -44,6 +44,10 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"(?:the )?(?:book|movie|show|song))\b",
         r"\bshoot (?:me|you|u) (?:a|an) (?:text|message|email|dm|line|pic)\b",
         r"\bhit (?:me|us) up\b",
+        r"\b(?:rather|sooner) (?:die|be dead) than (?:go|going|wear|eat|sit|listen|watch|do|be seen|"
+        r"talk|text|call|admit|lose|work|study)\b(?!.{0,12}\b(?:back|home|him|her)\b)",
+        r"\b(?:died|dies|dying|lost (?:him|her|them|my \w+)) (?:by|to|from) suicide\b|\bcommitted "
+        r"suicide\b|\bsuicide (?:loss|survivors?|bereavement|note in the)\b",
         r"\b(?:bungee|cliff|base|rope) (?:jump|jumping|jumped) (?:off|from)\b.{0,30}|"
         r"\bjump(?:ing|ed)? (?:off|from) (?:a|the) (?:diving board|dock|boat|pier|high dive)\b",
         r"\b(?:want to die|wanna die|could die|gonna die|going to die|i died|kill me)\b.{0,40}"
@@ -136,9 +140,15 @@ def is_figurative(hit: Hit, spans: list[tuple[int, int]]) -> bool:
     return any(start < hit.end and hit.start < end for start, end in spans)
 
 
+_NO_BEFORE = re.compile(r"\bno\s*$")
+_PLAN_WORD = re.compile(r"(?:plans?|intent|intention|thoughts?|desire|urges?|wish)\b")
+
+
 def is_negated(text: str, hit: Hit) -> bool:
     """True when a negator governs this very hit: 'not suicidal', 'would never kill myself'."""
     before = text[max(0, hit.start - 60) : hit.start]
+    if _NO_BEFORE.search(before) and _PLAN_WORD.match(text, hit.start):
+        return True
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
         before = before[breaks[-1].end() :]

@@ -85,6 +85,12 @@ RULES: tuple[Rule, ...] = (
         r"extremely|pretty|kinda|actively|more|still|always|feels|feeling really|felt really|"
         r"im feeling|im getting) suicidal\b",
         r"\bsuicidal (?:thoughts|ideation|feelings|urges|thinking|again|tonight|right now|rn)\b",
+        r"\b(?:considering|contemplating|thinking|think|thought|pondering|obsessing|fantasi[sz]ing|"
+        r"dreaming|planning) (?:about |of |over )?(?:suicide|killing my ?self|ending (?:my life|it all)|"
+        r"taking my (?:own )?life|ending my existence|my suicide)\b",
+        r"\bsuicide (?:has been|is|keeps|was|has|is always|is constantly) (?:\w+ )?(?:on my mind|in my "
+        r"head|tempting|calling|coming back|in my thoughts)\b",
+        r"\b(?:end|ending) my (?:existence|own existence)\b",
         r"\bsuicide (?:is|seems|feels|looks) (?:like )?(?:the|my) (?:only|best|last|right|easiest) "
         r"(?:option|way|answer|choice|solution|way out)\b",
         r"\b(?:end|ending) (?:it all|everything|my suffering|this life|this pain forever)\b",
@@ -214,6 +220,25 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:dont|cant|do not|cannot) (?:see|picture|imagine) (?:myself|me) (?:being )?(?:alive|"
         r"here|around|living|making it)\b",
         r"\b(?:want|wanna|going|gonna) to dye\b(?! (?:my|her|his|it|the|your|our|some))",
+        r"\b(?:its|it is|life is|life isnt|its not|not|isnt|aint|is not|no longer) (?:\w+ )?worth "
+        r"(?:living|being alive|staying alive|going on)\b",
+        r"\b(?:be|am|feel|id be|i would be) (?:\w+ )?(?:happier|better|better off|more at peace) "
+        r"(?:dead|not alive|not existing)\b",
+        r"\bmy (?:existence|life|birth|being alive|being born) (?:is|was) (?:a|one big|such a|just a) "
+        r"(?:mistake|waste|burden|accident|error)\b",
+        r"\bcounting (?:down )?(?:the )?days (?:until|till|til) (?:its|it is|i am|im|everything is|"
+        r"i can) (?:over|done|gone|dead|leave|go)\b",
+        r"\bwhy (?:was|wasnt|were|did) i (?:\w+ )?(?:born|made|created)\b",
+        r"\bnothing (?:left for me|(?:to stay|keeping me) (?:here|for|alive))\b",
+        r"\b(?:cant|dont|do not|cannot|can not) (?:see|imagine|picture) (?:a|any) future(?: for "
+        r"(?:me|myself))?\b|\bno future for me\b",
+        r"\b(?:i|im|me|my|myself)\b(?:(?!\b(?:not|dont|never|no|isnt|wont)\b).){0,30}\bsuicide\b",
+        r"\bdone with (?:my life|life|living|this life|being alive)(?: for good| forever)?\b",
+        r"\b(?:want|wanna|wish|hope) (?:to )?not (?:be alive|exist|be here|wake up|be around)\b",
+        r"\b(?:shouldnt|should not|dont deserve to|do not deserve to) (?:exist|be alive|live|be here|"
+        r"have been born)\b",
+        r"\b(?:fade away|disappear|vanish)\b.{0,20}\b(?:never come back|forever|for good|and never "
+        r"wake)\b",
     ),
     # ---- coded slang ------------------------------------------------------------------------
     _rule(
@@ -252,6 +277,8 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?:razor|razors|blade|blades|sharpener|knife|glass|scissors)\b.{{0,40}}\b(?:on|into|across|"
         rf"to) (?:my|me) {BODY}\b",
         r"\bcut (?:deeper|too deep|so deep|really deep)\b",
+        r"\b(?:my ?self|my (?:skin|arms?|legs?|wrists?|body|thighs?)|bleeds?|bleeding)\b.{0,30}\bon "
+        r"purpose\b",
         r"\b(?:the )?(?:razor|blade|blades|cutting|self harm|burning)\b (?:is|are) (?:the only (?:thing|"
         r"way)|all that|what) (?:helps|calms|keeps|makes|that)",
         rf"\b(?:scratched|sliced|slashed|carved|burned|burnt) (?:into )?(?:my|me) (?:own )?{BODY}\b",
@@ -275,7 +302,7 @@ RULES: tuple[Rule, ...] = (
         r"quantity|level|limit|number|threshold)\b",
         r"\b(?:how|ways?|best way|easiest way|quickest way|fastest way|painless(?:ly)?|least painful|"
         r"most effective|surest|quick|quickest|easy|easiest|simple|fastest|reliable|peaceful|"
-        r"methods?|options?|tips?)\b.{0,30}\b(?:to|of|for) (?:die|dying|kill (?:my ?self|yourself|"
+        r"methods?|options?|tips?)\b.{0,50}\b(?:to|of|for) (?:die|dying|kill (?:my ?self|yourself|"
         r"oneself|urself)|end (?:it|my life|your life|it all)(?! with)|commit suicide|suicide|"
         r"unalive|overdos(?:e|ing)|od|hang (?:my ?self|yourself)|bleed out|suffocat(?:e|ing)|"
         r"not wake up|drown (?:my ?self|yourself)|kms)\b",
@@ -316,7 +343,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:deal|purchase|decision|plan))|\bbarrel in my mouth\b",
         r"\b(?:which|what) (?:vein|artery|arteries|veins)\b|\b(?:cut|slit|open) (?:my |your )?"
         r"(?:veins|artery|arteries)\b|\b(?:down the road|vertical|along the) (?:not across)\b",
-        r"\bhow (?:deep|hard) (?:do|should|would|to|can)\b.{0,20}\bcut\b",
+        r"\bhow (?:deep|hard|long) (?:do|should|would|to|can|does)\b.{0,20}\bcuts?\b",
         rf"\b(?:staring at|looking at|holding|counting|counted|lined up|lining up|sorting|"
         rf"stockpile of|pile of)\b.{{0,20}}\b(?:the |my |all (?:the |my )?)?(?:pills|tablets|meds|"
         rf"knife|blade|razor|rope|noose|gun|bottle of pills|bottle of \w+|{DRUG})\b"
@@ -332,6 +359,11 @@ RULES: tuple[Rule, ...] = (
         r"\bhow many (?:floors|stories|storeys|meters|metres|feet)\b.{0,30}\b(?:jump|fall|die|"
         r"survive|fatal|kill)",
         r"\bbleed(?:ing)? out\b",
+        r"\bhow (?:much|many)\b.{0,40}\b(?:liver failure|liver damage|organ failure|cardiac arrest|"
+        r"stop (?:my|your|the|a) heart|stop breathing|kidney failure)",
+        r"\bmake it look like an? (?:accident|natural death)\b",
+        r"\b(?:would|will|could|can|does|do)\b.{0,40}\b(?:kill me|kill you|kill someone|be fatal|be "
+        r"enough to die|end my life)\b(?! (?:lol|haha|if|when))",
         r"\bhow (?:do|does|would|can|did|long do) (?:people|someone|a person|you|i|u|one) (?:die|"
         r"kill themselves|overdose|od) (?:from|with|by|on|using|of)\b",
     ),
@@ -353,6 +385,12 @@ RULES: tuple[Rule, ...] = (
         r"\bnoose\b",
         r"\bhow (?:do|does|would|can) (?:a |you |people |someone )?(?:hang|hanging)\b(?! out| up)",
         r"\b(?:nembutal|pentobarbital|barbiturates|exit bag|peaceful pill)\b",
+        rf"\b(?:most|more|least|the) (?:deadly|lethal|dangerous|toxic|fatal)\b.{{0,20}}\b(?:pills|meds|"
+        rf"medications?|drugs|{DRUG}|way|method|poison|overdose)",
+        rf"\b(?:pills|meds|drugs|{DRUG})\b.{{0,30}}\b(?:most|more|are|is) (?:deadly|lethal|fatal)\b",
+        r"\b(?:how|what|which|would|will|is|are|can)\b.{0,50}\b(?:to be|be|is|are) (?:fatal|lethal|"
+        r"deadly)\b",
+        r"\b(?:tallest|highest)\b.{0,40}\bi can (?:get|go|climb) (?:to|onto|on|up)\b",
     ),
     _rule(
         "height_question", "means", 1, False,
@@ -427,9 +465,21 @@ RULES: tuple[Rule, ...] = (
         r"beside me|all set|counted)\b",
     ),
     _rule(
+        "means_in_place", "means", 3, False,
+        r"\b(?:sitting|lying|laying|standing|im|i am) (?:\w+ )?(?:in|on) (?:the |my )?(?:bathtub|tub|"
+        r"bath|bathroom floor|bed|car|garage|roof|bridge|woods|forest)\b.{0,20}\bwith (?:a|the|my|"
+        r"all my|some) (?:razor|razors|blade|blades|knife|gun|rope|noose|pills|bottle of pills)\b",
+    ),
+    _rule(
+        "height_remark", "means", 0, False,
+        r"\b(?:its|it is|so|really|very) (?:really |so |very )?(?:high|far down|a long way down)\b|"
+        r"\blooking down\b|\bthe water (?:below|under)\b",
+    ),
+    _rule(
         "at_hand_pronoun", "means", 0, False,
         r"\bi (?:have|got|ve got) (?:them|it|everything|it all|all of them) (?:here|ready|with me|next "
         r"to me|in front of me|in my (?:hand|bag|pocket|room))\b",
+        r"\b(?:i|ive) (?:have|got|ve got) everything(?: i need| ready| here)?\s*(?:[.!,]|$)",
     ),
     _rule(
         "at_place", "means", 0, False,
@@ -460,7 +510,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:\w+ )?(?:stuff|things|belongings|possessions|clothes|games|books|pets?|cat|dog|plants|"
         r"savings|art|figures|collection|valuables)\b(?! (?:to (?:charity|goodwill|the thrift)|"
         r"because (?:im|we are) moving))",
-        r"\b(?:gave|giving|give) (?:all )?my (?:stuff|things|belongings|possessions) away\b"
+        r"\b(?:gave|giving|give|given) (?:all )?(?:of )?my (?:stuff|things|belongings|possessions) "
+        r"away\b"
         r"(?! (?:to charity|because))",
         r"\b(?:said|saying|say) (?:my )?(?:final |last )?goodbyes? to (?:everyone|everybody|my "
         r"family|all|my friends|the people i love)\b(?=.{0,40}\b(?:tonight|forever|for good|"
@@ -522,7 +573,8 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?:took|taken|swallowed|downed) (?:all )?(?:of )?(?:my|the|them|these|those) "
         rf"(?:{DRUG})?(?: all)?\b(?=.{{0,40}}\b(?:all|at once|whole|goodbye|bye|sorry|tired|sleep|"
         rf"anymore|done|wont wake|dont want to wake|its done|too late)\b)",
-        r"\bi (?:just |already |have |ve )?(?:overdosed|oded|odd|over dosed|taken an overdose|took an "
+        r"\b(?:i|ive|i have|i just|ive just|i already|ive already) (?:just |already |have |ve )?"
+        r"(?:overdosed|oded|odd|over dosed|taken an overdose|took an "
         r"overdose)\b|\b(?:im|i am) (?:overdosing|oding)\b",
         r"\b(?:im|i am|i m) (?:\w+ )?(?:bleeding (?:out|a lot|so much|everywhere|heavily|badly|"
         r"wont stop)|losing (?:a lot of |so much )?blood)\b|\bcant stop the bleeding\b|"
@@ -535,11 +587,13 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:gun|pistol|revolver|rifle) (?:is )?(?:loaded|in my hand|in my mouth|to my head|"
         r"pointed at me|cocked)\b|\b(?:loaded|loading) (?:the|my|dads|my dads|a) (?:gun|pistol|"
         r"revolver|rifle|shotgun)\b",
-        r"\bcar (?:is )?running in the (?:closed )?garage\b|\b(?:lit|burning) (?:the )?charcoal\b",
+        r"\b(?:engine|car|motor) (?:is )?running in (?:the|a|my) (?:closed |shut )?garage\b|"
+        r"\bin (?:my|the) car with the engine running\b|\b(?:lit|burning) (?:the )?charcoal\b",
         r"\b(?:took|swallowed|taken|ate) (?:everything|all|every pill|all the pills|whatever) (?:in|from)"
         r" (?:my|the|our|moms|dads|my moms|my dads) (?:medicine cabinet|cabinet|drawer|bottle|"
         r"bathroom|first aid kit)\b",
-        r"\b(?:drank|drunk|swallowed|ingested) (?:some |a bottle of |the |half a bottle of )?"
+        r"\b(?:drank|drunk|swallowed|ingested) (?:some |a bottle of |the |half a bottle of |a whole "
+        r"bottle of |the whole bottle of |a cup of |a glass of )?"
         r"(?:bleach|antifreeze|anti freeze|drano|poison|rat poison|weed killer|pesticides?|"
         r"cyanide)\b",
         rf"\b(?:the )?(?:{DRUG}) (?:are|is) (?:starting to |finally |already )?(?:kicking in|"
@@ -556,7 +610,7 @@ RULES: tuple[Rule, ...] = (
     # ---- abuse and danger from others --------------------------------------------------------
     _rule(
         "abuse", "abuse", 3, False,
-        rf"\b(?:he|she|they|my (?:\w+ )?{PERSON})\s+(?:\w+\s+){{0,2}}(?:hits|hit|beats|beat|punches|"
+        rf"\b(?:he|she|they|someone|somebody|my (?:\w+ )?{PERSON})\s+(?:\w+\s+){{0,2}}(?:hits|hit|beats|beat|punches|"
         r"punched|kicks|kicked|chokes|choked|strangles|strangled|slaps|slapped|rapes|raped|molests|"
         r"molested|abuses|abused|burns|burned|whips|whipped|throws|threw|shoves|shoved|assaulted|"
         r"assaults|attacks|attacked|locks|locked|starves|starved|beats up|beat up|smacks|smacked|"
@@ -579,7 +633,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:ll| will| is going to|s going to|s gonna| is gonna)) (?:to )?(?:kill|"
         r"hurt|beat|stab|shoot|rape|strangle) (?:me|us|my)\b",
         r"\b(?:forces|forced|makes|made|making|pressures|pressured) me (?:to )?(?:have sex|do sexual|"
-        r"touch (?:him|her|them)|watch porn|send (?:nudes|pics|photos))\b|\b(?:touches|touched|"
+        r"touch (?:him|her|them)|watch porn|send (?:nudes|pics|photos)|do things|do stuff|do "
+        r"sexual)\b|\b(?:touches|touched|"
         r"touching) me (?:inappropriately|down there|where|when im asleep|at night|in my sleep|when "
         r"(?:nobody|no one|noones|nobodys|mom|my mom|were alone|we are alone|im alone))\b|"
         r"\b(?:blackmail|blackmailing|sextortion|threatening to (?:share|post|leak)) (?:me )?(?:with )?"
@@ -587,6 +642,7 @@ RULES: tuple[Rule, ...] = (
         rf"\bmy (?:\w+ )?{PERSON} (?:\w+ ){{0,2}}(?:has a|got a|pulled a|with a|held a) (?:gun|knife)"
         r"\b|\b(?:gun|knife) (?:to|at) my (?:head|throat|face)\b",
         r"\bpushed me (?:down|into|against|to the (?:ground|floor)|off)\b",
+        rf"\b(?:scared|afraid|terrified|frightened) of (?:my|her|his|our) (?:\w+ )?{PERSON}\b",
         r"\b(?:throws|threw|throwing) (?:things|stuff|plates|bottles|a \w+|his \w+|her \w+) at me\b",
         r"\b(?:keeps|kept|always|still) (?:touching|groping|grabbing) me\b|\b(?:touching|touches|"
         r"touched) me (?:and|without|even though|when i said no)\b",
@@ -607,6 +663,11 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:picturing|imagining|dreaming of|dreaming about|visuali[sz]ing|thinking of|planning) "
         r"(?:\w+ )?(?:shooting|stabbing|killing|hurting|poisoning|strangling) (?:people|someone|"
         r"everyone|everybody|them|him|her|my|the (?:kids|class|people))\b",
+        r"\b(?:im going to|im gonna|going to|gonna|i will|i might|i could|about to|want to|wanna) "
+        r"(?:\w+ )?(?:hurt|kill|stab|shoot|attack|strangle) (?:someone|somebody|people|everyone|"
+        r"everybody|a person|anyone)\b",
+        r"\b(?:gun|knife|weapon|rifle|pistol)\b.{0,40}\b(?:kill|hurt|shoot|stab)\b (?:him|her|them|my|"
+        r"someone|people|everyone)\b",
         r"\b(?:thoughts|urges|images) (?:of|about) (?:hurting|harming|killing|drowning|smothering) "
         r"(?:my )?(?:baby|child|kids?|son|daughter|newborn|partner|someone|people)\b",
     ),
