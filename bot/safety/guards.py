@@ -44,8 +44,8 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"(?:the )?(?:book|movie|show|song))\b",
         r"\bshoot (?:me|you|u) (?:a|an) (?:text|message|email|dm|line|pic)\b",
         r"\bhit (?:me|us) up\b",
-        r"\b(?:rather|sooner) (?:die|be dead) than (?:go|going|wear|eat|sit|listen|watch|do|be seen|"
-        r"talk|text|call|admit|lose|work|study)\b(?!.{0,12}\b(?:back|home|him|her)\b)",
+        r"\b(?:rather|sooner) (?:die|be dead) than (?:go|going|wear|eat|sit|listen|watch|do|"
+        r"be seen|talk|text|call|admit|lose|work|study)\b(?!.{0,12}\b(?:back|home|him|her)\b)",
         r"\b(?:died|dies|dying|lost (?:him|her|them|my \w+)) (?:by|to|from) suicide\b|\bcommitted "
         r"suicide\b|\bsuicide (?:loss|survivors?|bereavement|note in the)\b",
         r"\b(?:bungee|cliff|base|rope) (?:jump|jumping|jumped) (?:off|from)\b.{0,30}|"

@@ -139,7 +139,8 @@ _SPELLINGS: dict[str, str] = {
     "belive": "believe", "beleive": "believe", "plannin": "planning", "planing": "planning",
     "rope": "rope", "bridg": "bridge", "brige": "bridge", "buliding": "building",
     "unalve": "unalive", "selff": "self", "slef": "self", "sefl": "self", "lif": "life",
-    "lfie": "life", "wnna": "want to", "al": "all", "endin": "ending", "bout": "about", "abt": "about",
+    "lfie": "life", "wnna": "want to", "al": "all",
+    "endin": "ending", "bout": "about", "abt": "about",
     "un-alive": "unalive", "unaliving": "unaliving",
 }  # fmt: skip
 
