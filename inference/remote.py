@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator
 from contextlib import aclosing
 from typing import Any
 
@@ -107,7 +107,9 @@ class OpenAICompatibleGenerator:
         finally:
             self._in_flight -= 1
 
-    async def _with_retries(self, request: ChatRequest, deadline: float) -> AsyncIterator[str]:
+    async def _with_retries(
+        self, request: ChatRequest, deadline: float
+    ) -> AsyncGenerator[str, None]:
         attempt = 0
         while True:
             started = False
@@ -145,7 +147,9 @@ class OpenAICompatibleGenerator:
             body["model"] = config.model
         return body
 
-    async def _one_attempt(self, request: ChatRequest, deadline: float) -> AsyncIterator[str]:
+    async def _one_attempt(
+        self, request: ChatRequest, deadline: float
+    ) -> AsyncGenerator[str, None]:
         import httpx
 
         remaining = deadline - asyncio.get_running_loop().time()

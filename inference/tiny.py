@@ -150,7 +150,8 @@ def build_model(
     from transformers import GenerationConfig, LlamaConfig, LlamaForCausalLM
 
     dtype = dtype or torch.float32
-    eot, eos = tokenizer.convert_tokens_to_ids(EOT), tokenizer.convert_tokens_to_ids(EOS)
+    eot, eos = (tokenizer.convert_tokens_to_ids(token) for token in (EOT, EOS))
+    assert isinstance(eot, int) and isinstance(eos, int)  # one token in, one id out
     config = LlamaConfig(
         vocab_size=max(shape.vocab, len(tokenizer)),
         hidden_size=shape.hidden,
@@ -223,5 +224,5 @@ def make_lora_adapter(base_dir: Path, adapter_dir: Path, seed: int = 1) -> Path:
             if "lora_B" in name:
                 param.normal_(0, 0.5)
     adapter_dir.mkdir(parents=True, exist_ok=True)
-    peft_model.save_pretrained(adapter_dir)
+    peft_model.save_pretrained(str(adapter_dir))
     return adapter_dir
