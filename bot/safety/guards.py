@@ -44,6 +44,9 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"(?:the )?(?:book|movie|show|song))\b",
         r"\bshoot (?:me|you|u) (?:a|an) (?:text|message|email|dm|line|pic)\b",
         r"\bhit (?:me|us) up\b",
+        r"^(?=.*\b(?:lol|haha|lmao|jk|just kidding|skull)\b).*?\bif i (?:fail|have to|get|dont get|"
+        r"see|hear|lose|flunk|miss)\b.{0,50}\b(?:jump(?:ing)? off (?:a|the) (?:bridge|roof|"
+        r"building|cliff)|kill my ?self|kms|die)\b",
         r"\b(?:rather|sooner) (?:die|be dead) than (?:go|going|wear|eat|sit|listen|watch|do|"
         r"be seen|talk|text|call|admit|lose|work|study)\b(?!.{0,12}\b(?:back|home|him|her)\b)",
         r"\b(?:died|dies|dying|lost (?:him|her|them|my \w+)) (?:by|to|from) suicide\b|\bcommitted "
@@ -93,6 +96,7 @@ _NEG_GAP = (
     r"would|will|so|that|do|like|seriously|say|said|saying|mean|meant|means|gonna|ever|"
     r"anything|currently|right|now|in|danger|at|risk|intention|desire|plans|going|it|is|was|"
     r"honestly|truly|suicidal|and|or|kill|hurt|harm|myself|urge|urges|a|way|in a|the|point|"
+    r"tried|attempted|even once|"
     r"wanting|stage|where)"
 )
 _NEGATED_BEFORE = re.compile(

@@ -136,7 +136,8 @@ RULES: tuple[Rule, ...] = (
         r"i get hit by|i just die|i (?:wont|dont) see tomorrow|i (?:wont|dont) make it)\b",
         r"\b(?:wish|want|hope|need) (?:someone|somebody|something|god) (?:would|to|will|could) "
         r"(?:kill me|end it for me|end me|take me)\b",
-        r"\b(?:want|need|wish) (?:it|it all|everything|the pain|all of this|all this|my life|"
+        r"\bbetter off with (?:the|my) (?:life )?insurance\b",
+        r"\b(?:want|need|wish) (?:it|it all|everything|the pain|all of this|all this|this all|my life|"
         r"this life|life) to (?:stop|end|be over)(?: forever| for good| permanently)?\b",
         r"\b(?:no|dont see a|cant see a|there is no|theres no|cant find a|only one) way out\b",
         r"\b(?:disappear|vanish) (?:forever|for good|and never come back|permanently)\b",
@@ -159,7 +160,7 @@ RULES: tuple[Rule, ...] = (
         r"driver|plane|lightning|meteor) (?:would |will |could )?(?:just )?(?:hit|hits|kill|kills|run "
         r"me over|crash)",
         r"\b(?:want|wish|wanna|hope|pray|just want)(?: to| i could| i can| that i could| i would)? "
-        r"(?:just )?(?:fall asleep|sleep|go to sleep|close my eyes) (?:forever|for good|permanently|"
+        r"(?:just )?(?:fall asleep|sleep|go to sleep|close my eyes|rest) (?:forever|for good|permanently|"
         r"and (?:never|not|not have to|never have to) wake up)",
         r"\b(?:go to sleep|sleep|fall asleep|close my eyes) (?:and|then) (?:never|not|not have to|"
         r"never have to) (?:wake up|open them again)\b",
@@ -234,6 +235,14 @@ RULES: tuple[Rule, ...] = (
         r"(?:me|myself))?\b|\bno future for me\b",
         r"\b(?:i|im|me|my|myself)\b(?:(?!\b(?:not|dont|never|no|isnt|wont)\b).){0,30}\bsuicide\b",
         r"\bdone with (?:my life|life|living|this life|being alive)(?: for good| forever)?\b",
+        r"\b(?:nice|good|better|easier|peaceful|a relief) to (?:just )?(?:not wake up|never wake up|"
+        r"die|not exist|stop existing|disappear forever)\b",
+        r"\b(?:not|no longer|isnt|arent) (?:scared|afraid) of (?:dying|death)\b",
+        r"\b(?:if i die|if i dont wake up|if i died|if i never wake up)\b.{0,30}\b(?:okay|ok|fine|at "
+        r"peace|wouldnt mind|dont mind|good|whatever|relief)\b|\b(?:wouldnt mind|dont mind|okay with|"
+        r"fine with) (?:dying|not waking up|if i died|death)\b",
+        r"\b(?:dont think|doubt) (?:i will|ill|im going to|i am going to|i can) (?:make it|be (?:here|"
+        r"around|alive)|survive|last)\b",
         r"\b(?:want|wanna|wish|hope) (?:to )?not (?:be alive|exist|be here|wake up|be around)\b",
         r"\b(?:shouldnt|should not|dont deserve to|do not deserve to) (?:exist|be alive|live|be here|"
         r"have been born)\b",
@@ -277,6 +286,8 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?:razor|razors|blade|blades|sharpener|knife|glass|scissors)\b.{{0,40}}\b(?:on|into|across|"
         rf"to) (?:my|me) {BODY}\b",
         r"\bcut (?:deeper|too deep|so deep|really deep)\b",
+        r"\b(?:wanted|want|needed|need) (?:it|myself|me) to (?:hurt|bleed|feel pain)\b",
+        r"\bpunch(?:ed|ing)? (?:the |a )?walls?\b.{0,30}\b(?:bled|bleed|bleeding|broke|bruised)\b",
         r"\b(?:my ?self|my (?:skin|arms?|legs?|wrists?|body|thighs?)|bleeds?|bleeding)\b.{0,30}\bon "
         r"purpose\b",
         r"\b(?:the )?(?:razor|blade|blades|cutting|self harm|burning)\b (?:is|are) (?:the only (?:thing|"
@@ -348,8 +359,7 @@ RULES: tuple[Rule, ...] = (
         rf"stockpile of|pile of)\b.{{0,20}}\b(?:the |my |all (?:the |my )?)?(?:pills|tablets|meds|"
         rf"knife|blade|razor|rope|noose|gun|bottle of pills|bottle of \w+|{DRUG})\b"
         r"(?! (?:organi[sz]er|schedule|for the week))",
-        rf"\b(?:overdose|overdosing|od|oding|ods) (?:on|with) (?:my |some |the |all )?(?:{DRUG}|"
-        rf"something|them|these)\b",
+        r"\b(?:overdose|overdosing|od|oding|ods) (?:on|with) (?:my |some |the |all )?\w+",
         r"\b(?:ways|methods|how) to (?:hurt|harm) (?:my ?self|yourself)\b(?! less)",
         r"\b(?:where|which) (?:can i|could i|to|is a good place to|is the best place to) "
         r"(?:jump|die|hang|end it|go to die)\b",
@@ -362,6 +372,37 @@ RULES: tuple[Rule, ...] = (
         r"\bhow (?:much|many)\b.{0,40}\b(?:liver failure|liver damage|organ failure|cardiac arrest|"
         r"stop (?:my|your|the|a) heart|stop breathing|kidney failure)",
         r"\bmake it look like an? (?:accident|natural death)\b",
+        r"\bcan (?:you|i|someone|a person|people|u) (?:die|overdose|od) (?:from|on|by|of|if)\b",
+        r"\b(?:height|high|tall|far|deep|long|much|many|dose|amount)\b.{0,30}\bto (?:die|kill (?:you|"
+        r"me|someone|a person)|be fatal|not survive|end it)\b",
+        r"\b(?:rope|knot|belt|cord|noose|beam)\b.{0,20}\bfor hanging\b|\bis (?:hanging|drowning|"
+        r"overdosing|bleeding out|jumping|an overdose|suffocation|carbon monoxide|drowning yourself|"
+        r"slitting) (?:painful|quick|painless|peaceful|fast|instant|reliable)\b",
+        r"\b(?:vertical(?:ly)?|horizontal(?:ly)?|lengthwise|down the road|across the street)\b.{0,30}"
+        r"\b(?:cut|cutting|cuts|wrists?|veins?)\b|\b(?:cut|cutting|cuts)\b.{0,20}\b(?:vertical(?:ly)?"
+        r"|horizontal(?:ly)?|lengthwise)\b",
+        r"\b(?:shut|shuts|shutting) (?:your|my|the|a) (?:organs|body|liver|kidneys|heart) down\b",
+        r"\b(?:does it|would it|will it|is it) (?:hurt|painful|quick|instant)\b.{0,30}\b(?:hit by a "
+        r"(?:train|car|bus|truck)|jump|fall|hang|drown|overdose|bleed|shoot)",
+        r"\b(?:bridge|bridges|roof|rooftop|building|cliff|parking garage|balcony)\b.{0,40}\b(?:no "
+        r"fence|without a (?:fence|railing|barrier|net)|no (?:railing|barrier|net|suicide net)|"
+        r"unguarded)\b",
+        r"\b(?:take|took|swallow|swallowed|taking) (?:my|the|a|an) (?:whole|entire|full) (?:"
+        r"prescription|bottle|pack|box|supply|month of \w+)\b",
+        r"\bhow (?:fast|quickly|long|soon)\b.{0,20}\b(?:would|will|do|does|can) (?:i|you|someone|a "
+        r"person) die\b",
+        r"\bpoisonous to (?:drink|swallow|ingest|inhale)\b|\b(?:chemicals?|cleaning products?|"
+        r"household \w+)\b.{0,30}\b(?:deadly|lethal|toxic|kill you|kill me) (?:to drink|if you drink|"
+        r"if i drink|to swallow)\b",
+        r"\b(?:too much|too many|enough)\b.{0,25}\bto (?:not wake up|never wake up|wake up from|die|"
+        r"not survive)\b",
+        r"\bpass out and die\b|\b(?:pass out|lose consciousness)\b.{0,25}\b(?:and|then|before)"
+        r" (?:die|dying|death)\b",
+        r"\b(?:googling|searching|researching|looking up|reading about|watching videos (?:on|about)) "
+        r"(?:how (?:people|to|you|i|do people)|ways to|methods|painless)\b.{0,20}\b(?:die|kill|end|"
+        r"suicide|overdose|hang|dying)\b",
+        r"\b(?:walk|walking|swim|swimming|wade|wading) (?:into|out into|out to) (?:the )?(?:sea|ocean|"
+        r"lake|river|water|waves)\b(?! (?:with|for a swim|to cool))",
         r"\b(?:would|will|could|can|does|do)\b.{0,40}\b(?:kill me|kill you|kill someone|be fatal|be "
         r"enough to die|end my life)\b(?! (?:lol|haha|if|when))",
         r"\bhow (?:do|does|would|can|did|long do) (?:people|someone|a person|you|i|u|one) (?:die|"
@@ -375,14 +416,14 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:which|what) (?:bridges?|buildings?|parking garages?|cliffs?)\b.{0,30}\b(?:taller|"
         r"higher|tallest|highest|high|above|over|more than)\b",
         rf"\bhow (?:many|much) (?:{DRUG}|\w+ {DRUG})\b.{{0,30}}\b(?:too many|too much)\b",
-        rf"\b(?:mix|mixing|combine|combining) (?:{DRUG})\b.{{0,30}}\b(?:alcohol|vodka|wine|beer|"
-        rf"{DRUG})\b",
         r"\b(?:where|how) (?:can i|do i|to|could i) (?:buy|get|find|order|obtain)\b.{0,20}\b(?:a "
         r"|some )?(?:gun|firearm|pistol|handgun|revolver|rope|noose|helium|charcoal|cyanide|"
         r"sleeping pills|barbiturates|nembutal|pentobarbital|fentanyl)\b",
         r"\b(?:when|what time) (?:does|do|is) (?:the )?(?:next |last |express |freight )?(?:train|"
         r"trains)\b.{0,30}\b(?:pass|come through|go through|fastest|not stop)\b",
         r"\bnoose\b",
+        r"\b(?:what|which|how much|how many)\b.{0,10}\b(?:dose|doses|amount|mg|pills)\b.{0,30}\b(?:"
+        r"dangerous|deadly|lethal|fatal|toxic)\b",
         r"\bhow (?:do|does|would|can) (?:a |you |people |someone )?(?:hang|hanging)\b(?! out| up)",
         r"\b(?:nembutal|pentobarbital|barbiturates|exit bag|peaceful pill)\b",
         rf"\b(?:most|more|least|the) (?:deadly|lethal|dangerous|toxic|fatal)\b.{{0,20}}\b(?:pills|meds|"
@@ -423,7 +464,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:im|i am|i will|ill|i shall|im going|going to|gonna|planning to|plan to|ready to|"
         r"about to|decided to|finally going to|finally gonna|im finally|tonight i|i want to|i wanna|"
         r"i need to) (?:\w+ )?(?:kill my ?self|end it all|end my life|end it|take my (?:own )?life|"
-        r"unalive my ?self|kms|overdose|od|hang my ?self|use it on my ?self|take all (?:of )?(?:the|my|these|those) "
+        r"unalive my ?self|kms|overdose|od|hang my ?self|use it on my ?self|ending it|ending my life|"
+        r"killing my ?self|swallow all of them|take all of them|take them all|swallow them all|walk "
+        r"into the (?:sea|ocean|river|lake)|take all (?:of )?(?:the|my|these|those) "
         rf"(?:{DRUG})|swallow all (?:of )?(?:the|my|these) (?:{DRUG})|take (?:the|a) whole bottle)\b"
         r"(?! (?:with|on (?:coffee|caffeine|sugar|chocolate|candy|netflix|anime|tiktok)))",
     ),
@@ -444,7 +487,10 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "timing", "plan", 0, False,
-        r"\b(?:tonight|today|tomorrow|(?:on|this|next) (?:weekend|evening|morning|afternoon|week|friday|saturday|"
+        r"\b(?:(?:once|when|after|as soon as) (?:my )?(?:mom|mum|dad|parents|family|roommate|"
+        r"everyone|they|he|she|wife|husband) (?:leaves|leave|goes|go|falls asleep|is asleep|are "
+        r"asleep|are gone|is gone|gets home|go to work|leaves for work)|after this (?:message|text|"
+        r"post|conversation|chat)|tonight|today|tomorrow|(?:on|this|next) (?:weekend|evening|morning|afternoon|week|friday|saturday|"
         r"sunday|monday|tuesday|wednesday|thursday)|right now|in (?:an|a few|\d+|two|few|one|"
         r"half an) (?:hour|hours|minutes|mins|days)|at (?:midnight|\d+ ?(?:am|pm)|\d+:\d+)|"
         r"after (?:everyone|they|my (?:parents|family|mom|dad|roommate|wife|husband)) (?:go|goes|"
@@ -483,6 +529,9 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "at_place", "means", 0, False,
+        r"\b(?:driving|walking|going|heading|on my way|riding|cycling|taking the bus) (?:\w+ )?to "
+        r"(?:the|a) (?:bridge|cliffs?|tracks|train tracks|roof|rooftop|station|dam|overpass|parking "
+        r"garage|sea|ocean|river|lake)\b(?= (?:now|right now|tonight|to|and|\.|,)|$)",
         r"\b(?:standing|sitting|im|i am|currently|already|right|parked|waiting) (?:\w+ )?(?:on|at|"
         r"near|by|over|under|in) (?:the |a |this |my )?(?:edge|ledge|railing|rooftop|roof|bridge|"
         r"tracks|train tracks|train station|platform|cliff|balcony|top of (?:the|a) (?:building|"
@@ -499,6 +548,14 @@ RULES: tuple[Rule, ...] = (
         r"(?:everyone|all|each|every|my (?:family|parents|kids|friends|loved ones|siblings)|"
         r"the people i love|whoever finds me)\b",
         r"\bnote (?:to|for) (?:whoever finds me|my family|my parents|the people who find me)\b",
+        rf"\b(?:{DRUG}) (?:are |is )?(?:counted out|lined up|sorted out|laid out|all counted)\b",
+        r"\b(?:ill|i will|im going to|i am going to|gonna) be (?:dead|gone) (?:by|before|tomorrow|"
+        r"tonight|soon|this)\b",
+        r"\b(?:said|saying) (?:my )?(?:goodbyes?|bye) to (?:\w+ ){1,3}(?:for the last time|one last "
+        r"time|forever|for good)\b",
+        r"\b(?:wrote|written|writing|left) (?:a |my )?(?:note|letter|letters) (?:to|for) (?:my )?"
+        r"(?:\w+ )?(?:explaining (?:why|everything)|saying (?:goodbye|sorry))\b|\b(?:note|letter)"
+        r" (?:to|for) (?:my )?(?:\w+ )?explaining why\b",
         r"\b(?:writing|wrote|written|finished|left) my (?:note|letters|goodbyes?)\b(?! (?:for|in|on) "
         r"(?:class|school|work|the exam|chemistry|biology|history|math))",
         rf"\b{BIG_AMOUNT} (?:of )?(?:\w+ )?(?:{DRUG}) (?:in my hand|in front of me|lined up|counted "
@@ -563,11 +620,16 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:im|i am) (?:done|finished|out)\. (?:goodbye|bye)\b|\bi love you all\b.{0,30}\b(?:sorry|"
         r"goodbye|bye|forgive)\b",
         r"\bwont (?:matter|hurt) (?:much longer|for long|soon|anymore)\b",
+        r"\b(?:im|i am|i will|ill) (?:not|never) (?:coming|going|be coming) (?:back|home)\b(?! (?:to|"
+        r"until|till|for|after))",
+        r"\bafter this (?:message|text|post)\b",
+        r"\b(?:wont|will not) be (?:around|here|alive) for (?:it|that|any of it|long|the weekend|"
+        r"christmas|next week)\b",
     ),
     # ---- an act under way --------------------------------------------------------------------
     _rule(
         "act_under_way", "act", 4, True,
-        rf"\b(?:took|taken|swallowed|downed|ate|popped|had|take|taking|swallowing|downing|popping)"
+        rf"\b(?:took|taken|swallowed|downed|ate|popped|had|im taking|i am taking|just taking)"
         rf" (?:like |about |around |maybe |almost |over |at least |more than |nearly )?{BIG_AMOUNT}"
         rf" (?:\w+ ){{0,3}}(?:{DRUG})\b",
         rf"\b(?:took|taken|swallowed|downed) (?:all )?(?:of )?(?:my|the|them|these|those) "
@@ -614,6 +676,7 @@ RULES: tuple[Rule, ...] = (
         r"punched|kicks|kicked|chokes|choked|strangles|strangled|slaps|slapped|rapes|raped|molests|"
         r"molested|abuses|abused|burns|burned|whips|whipped|throws|threw|shoves|shoved|assaulted|"
         r"assaults|attacks|attacked|locks|locked|starves|starved|beats up|beat up|smacks|smacked|"
+        r"punch|kick|choke|slap|abuse|burn|whip|shove|attack|starve|smack|strangle|"
         r"grabs|grabbed|bruised|hurt|hurts|hurting) (?:me|my (?:\w+ )?(?:mom|mum|sister|brother|"
         r"kids?|son|daughter|baby|little (?:sister|brother)|face|body|neck))\b"
         r"(?! (?:with (?:a|the|an|his|her) (?:joke|pun|fact|question|text|message|news|"
