@@ -19,6 +19,7 @@ from inference.api import GeneratorUnavailable, TextGenerator
 from storage.crypto import KeyProblem, TextCipher
 from storage.db import create_engine, sessionmaker, upgrade
 from storage.keys import resolve_key, verify_key
+from storage.message_log import MessageLog
 from storage.repository import ConversationStore
 
 log = logging.getLogger(__name__)
@@ -109,6 +110,7 @@ class HavenApp:
     store: ConversationStore = field(init=False)
     sessions: async_sessionmaker[Any] = field(init=False)
     engine: AsyncEngine = field(init=False)
+    message_log: MessageLog = field(init=False)
     core: Any = field(init=False)
     escalation: Any = field(init=False)
     host: AdapterHost = field(init=False)
@@ -139,9 +141,12 @@ class HavenApp:
             channels=host_channels,
             messengers=host_messengers,
         )
+        self.message_log = MessageLog(self.engine, self.store.cipher)
+        await self.message_log.start()
         self.core = Core(
             settings=settings,
             store=self.store,
+            message_log=self.message_log,
             assessor=CrisisAssessor(use_classifier=settings.safety.use_classifier),
             safe_replies=DirectorySafeReplies(CrisisDirectory.load()),
             risk_desk=self.escalation,
@@ -149,6 +154,7 @@ class HavenApp:
             reply_filter=lambda text: check_reply(text).reason,
             safe_replacement=SAFE_REPLACEMENT,
             clock=self.clock,
+            assess_in_thread=settings.safety.use_classifier,
         )
         self.host = AdapterHost(self.core, self.escalation, host_messengers, host_channels)
         self._retention = RetentionTask(
@@ -198,6 +204,7 @@ class HavenApp:
         if self._started:
             await self._retention.stop()
             await self.escalation.stop()
+            await self.message_log.close()
             self._started = False
         if self.generator is not None:
             await self.generator.close()

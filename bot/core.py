@@ -12,10 +12,10 @@ import asyncio
 import json
 import logging
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from bot import prompts, texts
 from bot.config import Settings
@@ -24,6 +24,7 @@ from bot.flood import FloodLimit
 from bot.lanes import Lanes
 from bot.ports import Command, CommandCall
 from bot.safety.levels import Assessment, RiskLevel
+from bot.window import ConversationWindows, Turn, Window, since
 from inference.api import (
     ChatMessage,
     ChatRequest,
@@ -34,6 +35,7 @@ from inference.api import (
     Superseded,
     TextGenerator,
 )
+from storage.message_log import MessageLog
 from storage.repository import ConversationStore, UserRecord
 
 log = logging.getLogger(__name__)
@@ -86,6 +88,7 @@ class Core:
         *,
         settings: Settings,
         store: ConversationStore,
+        message_log: MessageLog,
         assessor: Assessor,
         safe_replies: SafeReplies,
         risk_desk: RiskDesk,
@@ -93,10 +96,12 @@ class Core:
         reply_filter: ReplyFilter,
         safe_replacement: str,
         clock: Callable[[], datetime],
+        assess_in_thread: bool = True,
     ) -> None:
         self._settings = settings
         self._limits = settings.conversation
         self._store = store
+        self._log = message_log
         self._assessor = assessor
         self._safe = safe_replies
         self._desk = risk_desk
@@ -104,8 +109,12 @@ class Core:
         self._reply_filter = reply_filter
         self._safe_replacement = safe_replacement
         self._clock = clock
+        # The learned classifier takes milliseconds: a thread keeps the loop free. The rules
+        # alone take microseconds, less than the hop to a thread.
+        self._assess_in_thread = assess_in_thread
         self._lanes = Lanes()
         self._flood = FloodLimit(self._limits.flood_messages, self._limits.flood_window_s)
+        self._windows = ConversationWindows(self._limits.history_messages + 1)
         self._users: OrderedDict[UserKey, UserRecord] = OrderedDict()
         self._recent_ids: OrderedDict[tuple[str, str, str], None] = OrderedDict()
         self._variant = 0
@@ -139,44 +148,43 @@ class Core:
             crisis_sent = self._crisis(quick.level, country)
             await respond(crisis_sent)
 
-        message_id = await self._store_incoming(user, incoming, text)
+        now = self._clock()
+        window = await self._window(user, now) if user is not None else None
+        message_id = await self._store_incoming(user, incoming, text, now)
         if message_id is None and user is not None:
             return  # the platform redelivered a message we already handled
         if user is not None:
-            await self._onboard_or_remind(user, respond)
+            await self._onboard_or_remind(user, respond, now)
 
         if not text:
-            await respond(
-                Reply(
-                    texts.not_text(incoming.kind)
-                    if incoming.kind is not ContentKind.TEXT
-                    else texts.EMPTY,
-                    ReplyKind.NOTICE,
-                )
+            notice = (
+                texts.not_text(incoming.kind)
+                if incoming.kind is not ContentKind.TEXT
+                else (texts.EMPTY)
             )
+            await respond(Reply(notice, ReplyKind.NOTICE))
             return
 
         flooded = not self._flood.allow(incoming.user, asyncio.get_running_loop().time())
         too_long = len(text) > self._limits.max_message_chars
-        context = await self._context(user, message_id) if user is not None else []
-        if flooded:  # the flood limit protects the machine too: rules only
-            assessment = quick or Assessment(RiskLevel.NONE, 0.0)
-        else:
-            scan = text[: self._limits.max_message_chars]
-            said_before = [m.content for m in context if m.role == "user"]
-            assessment = await asyncio.to_thread(self._assessor.assess, scan, said_before)
-        level = max(assessment.level, quick.level if quick else RiskLevel.NONE)
-        assessment = replace(assessment, level=level)
-        conversation = max([level, *await self._recent_levels(user)])
+        context = [t for t in window.turns if t.text] if window is not None else []
+        assessment = await self._assess(text, context, quick, flooded)
+        level = assessment.level
+        conversation = max(
+            level,
+            window.peak(since(now, self._limits.risk_window_hours))
+            if window is not None
+            else RiskLevel.NONE,
+        )
         if user is not None and message_id is not None:
-            await self._guarded(self._store.set_level(message_id, int(level)), "store level")
+            self._remember_turn(user, Turn("user", text, now, message_id), level)
 
         claimed = (
             await self._guarded(self._desk.claimed_case(user.id), "case lookup")
             if user is not None
             else None
         )
-        if claimed is not None:
+        if claimed is not None and user is not None:
             await self._relay(claimed, user, text, level, respond, crisis_sent)
             return
 
@@ -184,7 +192,7 @@ class Core:
             if crisis_sent is None or (crisis_sent.level or 0) < level:
                 crisis_sent = self._crisis(level, country)
                 await respond(crisis_sent)
-            await self._record_reply(user, incoming.chat_id, crisis_sent.text, level)
+            self._record_reply(user, incoming.chat_id, crisis_sent)
             if user is not None:
                 await self._guarded(
                     self._desk.report_risk(
@@ -203,16 +211,29 @@ class Core:
             await respond(Reply(texts.too_long(self._limits.max_message_chars), ReplyKind.NOTICE))
             return
 
-        reply = await self._model_reply(incoming, user, text, context, conversation, country)
+        reply = await self._model_reply(incoming, text, context, conversation, country)
         await respond(reply)
-        await self._record_reply(user, incoming.chat_id, reply.text, reply.level, reply.kind)
+        self._record_reply(user, incoming.chat_id, reply)
+
+    async def _assess(
+        self, text: str, context: list[Turn], quick: Assessment | None, flooded: bool
+    ) -> Assessment:
+        quick = quick or Assessment(RiskLevel.NONE, 0.0)
+        if flooded:  # the flood limit protects the machine too: rules only
+            return quick
+        scan = text[: self._limits.max_message_chars]
+        said_before = [t.text for t in context if t.role == "user" and t.text]
+        if self._assess_in_thread:
+            full = await asyncio.to_thread(self._assessor.assess, scan, said_before)
+        else:
+            full = self._assessor.assess(scan, said_before)
+        return full if full.level >= quick.level else replace(full, level=quick.level)
 
     async def _model_reply(
         self,
         incoming: Incoming,
-        user: UserRecord | None,
         text: str,
-        context: list[ChatMessage],
+        context: list[Turn],
         conversation: RiskLevel,
         country: str | None,
     ) -> Reply:
@@ -232,12 +253,20 @@ class Core:
         return Reply(body, kind, conversation)
 
     async def _generate(
-        self, user: UserKey, text: str, context: list[ChatMessage], level: RiskLevel
+        self, user: UserKey, text: str, context: list[Turn], level: RiskLevel
     ) -> tuple[str, ReplyKind]:
         assert self._generator is not None
-        history = [*context[-self._limits.history_messages :], ChatMessage("user", text)]
+        earlier = [
+            ChatMessage(_ROLE_FOR_MODEL[t.role], t.text)  # type: ignore[arg-type]
+            for t in context[-self._limits.history_messages :]
+            if t.role in _ROLE_FOR_MODEL and t.text
+        ]
         request = ChatRequest(
-            messages=[ChatMessage("system", prompts.system_prompt(level)), *history],
+            messages=[
+                ChatMessage("system", prompts.system_prompt(level)),
+                *earlier,
+                ChatMessage("user", text),
+            ],
             requester=str(user),
             deadline_s=self._limits.reply_deadline_s,
         )
@@ -279,9 +308,7 @@ class Core:
     ) -> None:
         # The moderator has the conversation; an imminent message still gets the urgent reply.
         if level >= RiskLevel.IMMINENT and crisis_sent is None:
-            await respond(
-                self._crisis(level, user.country or self._settings.safety.default_country)
-            )
+            await respond(self._crisis(level, self._country(user)))
         await self._guarded(
             self._desk.relay_from_user(case_id, text, level, self._clock()), "relay to moderator"
         )
@@ -310,7 +337,7 @@ class Core:
         user = await self._store.get_or_create_user(
             call.user.platform, call.user.id, now=now, handle=call.handle, chat_id=call.chat_id
         )
-        self._remember(call.user, user)
+        self._forget_cached(call.user, user.id)  # every command may change what we hold
         match call.command:
             case Command.START:
                 await respond(
@@ -321,7 +348,6 @@ class Core:
                 )
                 if user.onboarded_at is None:
                     await self._store.update_user(user.id, onboarded_at=now, reminded_at=now)
-                    self._forget_cached(call.user)
             case Command.HELP:
                 await respond(Reply(texts.HELP, ReplyKind.NOTICE))
             case Command.RESOURCES:
@@ -332,7 +358,6 @@ class Core:
                     await respond(Reply(texts.COUNTRY_USAGE, ReplyKind.NOTICE))
                     return
                 await self._store.update_user(user.id, country=code)
-                self._forget_cached(call.user)
                 known = self._safe.knows_country(code)
                 await respond(
                     Reply(
@@ -346,24 +371,28 @@ class Core:
                     await respond(Reply(texts.CONSENT_USAGE, ReplyKind.NOTICE))
                     return
                 agreed = answer.startswith("y")
+                await self._log.flush()
                 await self._store.update_user(user.id, consent=agreed)
                 if not agreed:
                     await self._store.drop_texts(user.id)
-                self._forget_cached(call.user)
                 await respond(
                     Reply(texts.CONSENT_YES if agreed else texts.CONSENT_NO, ReplyKind.NOTICE)
                 )
             case Command.FORGET:
                 await respond(
                     Reply(
-                        texts.FORGET_ASK, ReplyKind.NOTICE, confirm=(Command.FORGET_CONFIRM.value,)
+                        texts.FORGET_ASK,
+                        ReplyKind.NOTICE,
+                        confirm=(Command.FORGET_CONFIRM.value,),
                     )
                 )
             case Command.FORGET_CONFIRM:
+                await self._log.flush()  # nothing of theirs may land after the erase
                 await self._store.erase_user(call.user.platform, call.user.id)
-                self._forget_cached(call.user)
+                self._forget_cached(call.user, user.id)
                 await respond(Reply(texts.FORGET_DONE, ReplyKind.NOTICE))
             case Command.EXPORT:
+                await self._log.flush()
                 data = await self._store.export_user(call.user.platform, call.user.id)
                 content = json.dumps(data, ensure_ascii=False, indent=2, default=str).encode()
                 await respond(
@@ -391,7 +420,7 @@ class Core:
         if cached is not None and cached.chat_id == incoming.chat_id:
             self._users.move_to_end(incoming.user)
             return cached
-        user = await self._guarded(
+        user: UserRecord | None = await self._guarded(
             self._store.get_or_create_user(
                 incoming.user.platform,
                 incoming.user.id,
@@ -402,41 +431,84 @@ class Core:
             "load user",
         )
         if user is not None:
-            self._remember(incoming.user, user)
+            self._users[incoming.user] = user
+            if len(self._users) > 10_000:
+                self._users.popitem(last=False)
         return user
 
-    def _remember(self, key: UserKey, user: UserRecord) -> None:
-        self._users[key] = user
-        self._users.move_to_end(key)
-        if len(self._users) > 10_000:
-            self._users.popitem(last=False)
-
-    def _forget_cached(self, key: UserKey) -> None:
+    def _forget_cached(self, key: UserKey, user_id: int) -> None:
         self._users.pop(key, None)
+        self._windows.drop(user_id)
 
     def _country(self, user: UserRecord | None) -> str | None:
         if user is not None and user.country:
             return user.country
         return self._settings.safety.default_country
 
+    async def _window(self, user: UserRecord, now: datetime) -> Window | None:
+        window = self._windows.get(user.id)
+        if window is not None:
+            return window
+        start = since(now, self._limits.risk_window_hours)
+        rows = await self._guarded(
+            self._store.history(user.id, limit=self._limits.history_messages, since=start),
+            "read history",
+        )
+        levels = await self._guarded(self._store.recent_levels(user.id, since=start), "levels")
+        if rows is None or levels is None:
+            return None
+        return self._windows.load(
+            user.id,
+            (Turn(m.role, m.text, m.created_at, m.id) for m in rows),
+            ((at, RiskLevel(level)) for at, level in levels),
+        )
+
     async def _store_incoming(
-        self, user: UserRecord | None, incoming: Incoming, text: str
+        self, user: UserRecord | None, incoming: Incoming, text: str, now: datetime
     ) -> int | None:
         if user is None:
             return None
-        return await self._guarded(
-            self._store.record_incoming(
+        message_id: int | None = await self._guarded(
+            self._log.append_incoming(
                 user,
                 chat_id=incoming.chat_id,
                 platform_message_id=incoming.message_id,
                 text=text or f"[{incoming.kind.value}]",
-                created_at=self._clock(),  # our clock orders the history, not theirs
+                created_at=now,  # our clock orders the history, not the platform's
             ),
             "store message",
         )
+        return message_id
 
-    async def _onboard_or_remind(self, user: UserRecord, respond: Respond) -> None:
+    def _remember_turn(self, user: UserRecord, turn: Turn, level: RiskLevel) -> None:
+        window = self._windows.get(user.id)
+        if window is not None:
+            window.turns.append(turn if user.consent is not False else replace(turn, text=None))
+        self._windows.add_level(user.id, turn.at, level)
+        if turn.message_id is not None:
+            self._log.queue_level(turn.message_id, int(level))
+
+    def _record_reply(self, user: UserRecord | None, chat_id: str, reply: Reply) -> None:
+        """Queue the reply for the next commit; the person's own message is already stored."""
+        if user is None:
+            return
         now = self._clock()
+        self._log.queue_reply(
+            user,
+            chat_id=chat_id,
+            role="assistant",
+            text=reply.text,
+            created_at=now,
+            level=None if reply.level is None else int(reply.level),
+            reply_kind=reply.kind.value,
+        ).add_done_callback(_log_failed_write)
+        window = self._windows.get(user.id)
+        if window is not None:
+            window.turns.append(
+                Turn("assistant", reply.text if user.consent is not False else None, now)
+            )
+
+    async def _onboard_or_remind(self, user: UserRecord, respond: Respond, now: datetime) -> None:
         if user.onboarded_at is None:
             await respond(
                 Reply(texts.onboarding(self._settings.storage.retention_days), ReplyKind.ONBOARDING)
@@ -451,58 +523,9 @@ class Core:
             await self._guarded(self._store.update_user(user.id, reminded_at=now), "remind")
         else:
             return
-        self._forget_cached(UserKey(user.platform, user.platform_user_id))
+        self._users.pop(UserKey(user.platform, user.platform_user_id), None)
 
-    async def _context(self, user: UserRecord, current_id: int | None) -> list[ChatMessage]:
-        """Earlier messages in the window, oldest first, without the one being answered."""
-        since = self._clock() - timedelta(hours=self._limits.risk_window_hours)
-        rows = (
-            await self._guarded(
-                self._store.history(user.id, limit=self._limits.history_messages + 1, since=since),
-                "read history",
-            )
-            or []
-        )
-        return [
-            ChatMessage(_ROLE_FOR_MODEL[m.role], m.text)  # type: ignore[arg-type]
-            for m in rows
-            if m.role in _ROLE_FOR_MODEL and m.text and m.id != current_id
-        ]
-
-    async def _recent_levels(self, user: UserRecord | None) -> list[RiskLevel]:
-        if user is None:
-            return []
-        since = self._clock() - timedelta(hours=self._limits.risk_window_hours)
-        levels = (
-            await self._guarded(self._store.recent_levels(user.id, since=since), "read levels")
-            or []
-        )
-        return [RiskLevel(level) for level in levels]
-
-    async def _record_reply(
-        self,
-        user: UserRecord | None,
-        chat_id: str,
-        text: str,
-        level: RiskLevel | None,
-        kind: ReplyKind = ReplyKind.CRISIS,
-    ) -> None:
-        if user is None:
-            return
-        await self._guarded(
-            self._store.record_outgoing(
-                user,
-                chat_id=chat_id,
-                role="assistant",
-                text=text,
-                created_at=self._clock(),
-                level=None if level is None else int(level),
-                reply_kind=kind.value,
-            ),
-            "store reply",
-        )
-
-    async def _guarded(self, work: Any, what: str) -> Any:
+    async def _guarded(self, work: Awaitable[T], what: str) -> T | None:
         """Run storage or escalation work with the store timeout; log and go on if it fails."""
         try:
             async with asyncio.timeout(self._limits.store_timeout_s):
@@ -514,3 +537,8 @@ class Core:
         except Exception as exc:
             log.error("%s failed (%s); going on without it", what, type(exc).__name__)
         return None
+
+
+def _log_failed_write(done: asyncio.Future[int | None]) -> None:
+    if not done.cancelled() and done.exception() is not None:
+        log.error("storing a reply failed (%s)", type(done.exception()).__name__)

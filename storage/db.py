@@ -22,11 +22,11 @@ def create_engine(url: str) -> AsyncEngine:
     is_sqlite = url.startswith("sqlite")
     engine = create_async_engine(url, connect_args={"timeout": 30} if is_sqlite else {})
     if is_sqlite:
-        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        event.listen(engine.sync_engine, "connect", sqlite_pragmas)
     return engine
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     # WAL: readers never block the writer; busy_timeout: wait for a lock instead of failing;
     # secure_delete: erased text is overwritten in the file, not left in free pages.

@@ -197,15 +197,20 @@ class ConversationStore:
             for m in reversed(rows)
         ]
 
-    async def recent_levels(self, user_id: int, *, since: datetime) -> list[int]:
-        query = select(Message.level).where(
-            Message.user_id == user_id,
-            Message.role == "user",
-            Message.created_at >= since,
-            Message.level.is_not(None),
+    async def recent_levels(self, user_id: int, *, since: datetime) -> list[tuple[datetime, int]]:
+        """(time, level) of the person's assessed messages since `since`, oldest first."""
+        query = (
+            select(Message.created_at, Message.level)
+            .where(
+                Message.user_id == user_id,
+                Message.role == "user",
+                Message.created_at >= since,
+                Message.level > 0,
+            )
+            .order_by(Message.created_at)
         )
         async with self._sessions() as session:
-            return [int(level) for level in await session.scalars(query)]
+            return [(at, int(level)) for at, level in (await session.execute(query)).all()]
 
     async def drop_texts(self, user_id: int) -> None:
         """Keep only the minimum for someone who withdrew consent: no message text."""

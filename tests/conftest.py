@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Settings, load_settings
 from storage.crypto import TextCipher, decode_key, generate_key
 from storage.db import create_engine, sessionmaker, upgrade
+from storage.message_log import MessageLog
 from storage.repository import ConversationStore
 
 
@@ -54,8 +56,21 @@ def make_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
 
 
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[ConversationStore]:
+async def engine(tmp_path: Path) -> AsyncIterator[AsyncEngine]:
     engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'store.db'}")
     await upgrade(engine)
-    yield ConversationStore(sessionmaker(engine), TextCipher(decode_key(generate_key())))
+    yield engine
     await engine.dispose()
+
+
+@pytest.fixture
+def store(engine: AsyncEngine) -> ConversationStore:
+    return ConversationStore(sessionmaker(engine), TextCipher(decode_key(generate_key())))
+
+
+@pytest.fixture
+async def message_log(engine: AsyncEngine, store: ConversationStore) -> AsyncIterator[MessageLog]:
+    log = MessageLog(engine, store.cipher)
+    await log.start()
+    yield log
+    await log.close()

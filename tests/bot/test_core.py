@@ -46,13 +46,16 @@ def incoming(
 
 
 @pytest.fixture
-def build(make_settings: Callable[..., Any], store: ConversationStore, clock: Any) -> Any:
+def build(
+    make_settings: Callable[..., Any], store: ConversationStore, message_log: Any, clock: Any
+) -> Any:
     def make(generator: Any = None, filter_reason: str | None = None, **sections: Any) -> Any:
         desk = RecordingDesk()
         assessor = KeywordAssessor()
         core = Core(
             settings=make_settings(**sections),
             store=store,
+            message_log=message_log,
             assessor=assessor,
             safe_replies=FakeSafeReplies(),
             risk_desk=desk,
@@ -66,7 +69,7 @@ def build(make_settings: Callable[..., Any], store: ConversationStore, clock: An
     return make
 
 
-async def test_first_contact_gets_onboarding_once_then_replies(build, store):
+async def test_first_contact_gets_onboarding_once_then_replies(build, store, message_log):
     core, _, _ = build()
     replies = Replies()
     await core.handle(incoming("hi"), replies)
@@ -74,6 +77,7 @@ async def test_first_contact_gets_onboarding_once_then_replies(build, store):
     kinds = [r.kind for r in replies.items]
     assert kinds == [ReplyKind.ONBOARDING, ReplyKind.ANSWER, ReplyKind.ANSWER]
     assert "AI" in replies.texts[0] and "not a therapist" in replies.texts[0]
+    await message_log.flush()
     user = await store.find_user("terminal", "alice")
     history = await store.history(user.id, limit=10)
     assert [m.role for m in history] == ["user", "assistant", "user", "assistant"]
@@ -258,14 +262,14 @@ async def test_output_filter_replaces_an_unsafe_model_reply(build):
     assert replies.texts[-1] == "[safe replacement]"
 
 
-async def test_crisis_reply_does_not_wait_for_a_stalled_disk(build, store, monkeypatch):
+async def test_crisis_reply_does_not_wait_for_a_stalled_disk(build, message_log, monkeypatch):
     core, _, _ = build(conversation={"store_timeout_s": 0.2})
     await core.handle(incoming("hello"), Replies())  # user now cached
 
     async def stall(*args: Any, **kwargs: Any) -> None:
         await asyncio.sleep(30)
 
-    monkeypatch.setattr(store, "record_incoming", stall)
+    monkeypatch.setattr(message_log, "append_incoming", stall)
     sent_at: list[float] = []
     loop = asyncio.get_running_loop()
 
@@ -277,7 +281,7 @@ async def test_crisis_reply_does_not_wait_for_a_stalled_disk(build, store, monke
     assert sent_at and sent_at[0] - started < 0.05
 
 
-async def test_commands_country_consent_and_forget(build, store):
+async def test_commands_country_consent_and_forget(build, store, message_log):
     core, _, _ = build()
     key = UserKey("terminal", "alice")
     replies = Replies()
@@ -292,6 +296,7 @@ async def test_commands_country_consent_and_forget(build, store):
     assert user.consent is False
     assert all(m.text is None for m in await store.history(user.id, limit=10))
     await core.handle(incoming("not kept"), replies)
+    await message_log.flush()
     assert all(m.text is None for m in await store.history(user.id, limit=10))
     await core.command(CommandCall(key, "chat-alice", Command.FORGET), replies)
     assert replies.items[-1].confirm == (Command.FORGET_CONFIRM.value,)

@@ -1,0 +1,270 @@
+"""Group commit for the conversation's hot path: many writes, one transaction.
+
+SQLite allows one writer at a time and each commit has a fixed cost, so the log keeps one
+connection and a queue. Whoever is waiting when the writer comes round shares the next
+transaction: with one person a commit holds their message and the previous reply; with two
+hundred people a commit holds dozens. A person's message is durable before `append_incoming`
+returns; replies and risk levels are queued (`queue_reply`, `queue_level`) and committed with
+the next message or within `lazy_delay_s`, and `flush()`/`close()` commit whatever is queued.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from storage.crypto import TextCipher
+from storage.models import Message
+from storage.repository import UserRecord
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Write:
+    statement: Any
+    params: dict[str, Any]
+    returns_id: bool = False
+    urgent: bool = False  # someone is waiting on it: commit now, taking lazy writes along
+    done: asyncio.Future[int | None] | None = field(default=None)
+
+
+class _AsyncCommitter:
+    """Any async backend: one connection, statements awaited one by one, then a commit."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+        self._connection: AsyncConnection | None = None
+
+    async def open(self) -> None:
+        self._connection = await self._engine.connect()
+
+    async def commit(self, batch: list[_Write]) -> list[int | None]:
+        assert self._connection is not None
+        conn = self._connection
+        results: list[int | None] = []
+        try:
+            for write in batch:
+                outcome = await conn.execute(write.statement, write.params)
+                results.append(outcome.scalar_one_or_none() if write.returns_id else None)
+            await conn.commit()
+        except BaseException:
+            await conn.rollback()
+            raise
+        return results
+
+    async def close(self) -> None:
+        if self._connection is not None:
+            await self._connection.close()
+
+
+class _ThreadCommitter:
+    """SQLite: the whole batch and its commit run in one hop to a dedicated writer thread.
+
+    Awaiting each statement through the async driver costs a thread round trip per statement;
+    SQLite has one writer anyway, so a single thread that owns a sync connection writes a batch
+    several times faster, and the event loop waits on one future per batch.
+    """
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        from sqlalchemy import create_engine, event
+        from sqlalchemy.pool import StaticPool
+
+        from storage.db import sqlite_pragmas
+
+        url = engine.url.set(drivername="sqlite")
+        self._sync_engine = create_engine(
+            url, poolclass=StaticPool, connect_args={"check_same_thread": False, "timeout": 30}
+        )
+        event.listen(self._sync_engine, "connect", sqlite_pragmas)
+        self._executor = ThreadPoolExecutor(1, thread_name_prefix="haven-sqlite-writer")
+        self._connection: Connection | None = None
+
+    async def open(self) -> None:
+        loop = asyncio.get_running_loop()
+        self._connection = await loop.run_in_executor(self._executor, self._sync_engine.connect)
+
+    async def commit(self, batch: list[_Write]) -> list[int | None]:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, self._commit, batch)
+
+    def _commit(self, batch: list[_Write]) -> list[int | None]:
+        assert self._connection is not None
+        conn = self._connection
+        results: list[int | None] = []
+        try:
+            for write in batch:
+                outcome = conn.execute(write.statement, write.params)
+                results.append(outcome.scalar_one_or_none() if write.returns_id else None)
+            conn.commit()
+        except BaseException:
+            conn.rollback()
+            raise
+        return results
+
+    async def close(self) -> None:
+        loop = asyncio.get_running_loop()
+        if self._connection is not None:
+            await loop.run_in_executor(self._executor, self._connection.close)
+        await loop.run_in_executor(self._executor, self._sync_engine.dispose)
+        self._executor.shutdown(wait=True)
+
+
+class MessageLog:
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        cipher: TextCipher,
+        max_batch: int = 256,
+        lazy_delay_s: float = 0.05,
+    ) -> None:
+        self._engine = engine
+        self._lazy_delay_s = lazy_delay_s
+        self._urgent = asyncio.Event()
+        self._cipher = cipher
+        self._max_batch = max_batch
+        self._queue: asyncio.Queue[_Write] = asyncio.Queue()
+        self._writer: asyncio.Task[None] | None = None
+        dialect = engine.dialect.name
+        if dialect not in ("sqlite", "postgresql"):
+            raise ValueError(
+                f"storage.url: the {dialect} backend is not supported; use SQLite or PostgreSQL"
+            )
+        # Platforms redeliver: a second copy of a message inserts nothing and returns no id.
+        self._insert_once = (
+            (sqlite.insert(Message) if dialect == "sqlite" else postgresql.insert(Message))
+            .on_conflict_do_nothing()
+            .returning(Message.id)
+        )
+        self._committer: _AsyncCommitter | _ThreadCommitter = (
+            _ThreadCommitter(engine) if dialect == "sqlite" else _AsyncCommitter(engine)
+        )
+        self._insert = insert(Message)
+        self._set_level = update(Message).where(Message.id == _bind("message_id"))
+
+    async def start(self) -> None:
+        if self._writer is None:
+            await self._committer.open()
+            self._writer = asyncio.create_task(self._write_forever(), name="haven-message-log")
+
+    async def flush(self) -> None:
+        """Wait until everything queued so far is committed (or has failed)."""
+        if self._writer is not None:
+            self._urgent.set()
+            await self._queue.join()
+
+    async def close(self) -> None:
+        """Commit everything queued, then stop."""
+        if self._writer is None:
+            return
+        await self.flush()
+        self._writer.cancel()
+        try:
+            await self._writer
+        except asyncio.CancelledError:
+            pass
+        self._writer = None
+        await self._committer.close()
+
+    async def append_incoming(
+        self,
+        user: UserRecord,
+        *,
+        chat_id: str,
+        platform_message_id: str,
+        text: str,
+        created_at: datetime,
+    ) -> int | None:
+        """Store a person's message durably; None when this platform message was stored before."""
+        params = {
+            "user_id": user.id,
+            "platform": user.platform,
+            "chat_id": chat_id,
+            "platform_message_id": platform_message_id,
+            "role": "user",
+            "text_enc": self._cipher.encrypt(text) if user.consent is not False else None,
+            "level": None,
+            "reply_kind": None,
+            "created_at": created_at,
+        }
+        return await self._enqueue(_Write(self._insert_once, params, returns_id=True, urgent=True))
+
+    def queue_reply(
+        self,
+        user: UserRecord,
+        *,
+        chat_id: str,
+        role: str,
+        text: str,
+        created_at: datetime,
+        level: int | None,
+        reply_kind: str | None,
+    ) -> asyncio.Future[int | None]:
+        params = {
+            "user_id": user.id,
+            "platform": user.platform,
+            "chat_id": chat_id,
+            "platform_message_id": None,
+            "role": role,
+            "text_enc": self._cipher.encrypt(text) if user.consent is not False else None,
+            "level": level,
+            "reply_kind": reply_kind,
+            "created_at": created_at,
+        }
+        return self._enqueue(_Write(self._insert, params))
+
+    def queue_level(self, message_id: int, level: int) -> asyncio.Future[int | None]:
+        return self._enqueue(_Write(self._set_level, {"message_id": message_id, "level": level}))
+
+    def _enqueue(self, write: _Write) -> asyncio.Future[int | None]:
+        if self._writer is None:
+            raise RuntimeError("MessageLog.start() was not awaited")
+        write.done = asyncio.get_running_loop().create_future()
+        self._queue.put_nowait(write)
+        if write.urgent:
+            self._urgent.set()
+        return write.done
+
+    async def _write_forever(self) -> None:
+        while True:
+            batch = [await self._queue.get()]
+            if not batch[0].urgent and not self._urgent.is_set():
+                # Replies and levels can wait a moment for the next person's message, so
+                # both share one commit; nobody waits on them, and flush() cuts the wait.
+                try:
+                    async with asyncio.timeout(self._lazy_delay_s):
+                        await self._urgent.wait()
+                except TimeoutError:
+                    pass
+            self._urgent.clear()
+            while len(batch) < self._max_batch and not self._queue.empty():
+                batch.append(self._queue.get_nowait())
+            try:
+                results = await self._committer.commit(batch)
+            except Exception as exc:
+                log.error("storing %d messages failed (%s)", len(batch), type(exc).__name__)
+                for write in batch:
+                    if write.done is not None and not write.done.done():
+                        write.done.set_exception(exc)
+            else:
+                for write, result in zip(batch, results, strict=True):
+                    if write.done is not None and not write.done.done():
+                        write.done.set_result(result)
+            finally:
+                for _ in batch:
+                    self._queue.task_done()
+
+
+def _bind(name: str) -> Any:
+    from sqlalchemy import bindparam
+
+    return bindparam(name)
