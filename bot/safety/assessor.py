@@ -25,6 +25,21 @@ from bot.safety.normalise import normalise
 # Above this, the classifier may raise a guarded message to L2 anyway.
 _GUARD_OVERRIDE = 0.97
 _DISTRESS_THRESHOLD = 0.6
+# Rule signals (level 0 on their own) that let a confident classifier raise a message to L3.
+_PLAN_SIGNALS = frozenset(
+    {
+        "timing",
+        "covert_timing",
+        "means_possession",
+        "at_hand_pronoun",
+        "means_ready",
+        "at_place",
+        "intent_vague",
+        "plan_marker",
+        "act_marker",
+        "height_remark",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +66,12 @@ def decide(
         return Decision(rules.level, max(rules.score, p_active), (*rules.reasons, clf_reason))
     if rules.guarded and rules.level < RiskLevel.PASSIVE:
         clf_level = RiskLevel.PASSIVE if p_crisis >= _GUARD_OVERRIDE else RiskLevel.NONE
-    elif p_active >= threshold_active and rules.level >= RiskLevel.DISTRESS:
+    elif p_active >= threshold_active and (
+        rules.level >= RiskLevel.DISTRESS or rules.names & _PLAN_SIGNALS
+    ):
         # Alone, the classifier only asks (L2); it alerts moderators (L3) only when the rules
-        # also saw distress, because bag-of-words embeddings confuse "pills" with a plan.
+        # also saw distress or a plan signal (means at hand, a place, a time), because
+        # bag-of-words embeddings confuse "my sleeping pills" with a plan.
         clf_level = RiskLevel.ACTIVE
     elif p_crisis >= threshold_crisis:
         clf_level = RiskLevel.PASSIVE

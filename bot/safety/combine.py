@@ -87,7 +87,9 @@ def _note(reasons: list[str], reason: str) -> None:
 def _combinations(names: set[str], groups: set[str], ideation: bool) -> list[tuple[RiskLevel, str]]:
     out: list[tuple[RiskLevel, str]] = []
     timing = "timing" in names
-    at_hand = bool(names & {"means_possession", "at_hand_pronoun"})
+    at_hand = bool(names & {"means_possession", "at_hand_pronoun", "means_ready", "means_in_place"})
+    covert = "covert_timing" in names
+    timing = timing or covert
     if "intent" in names and timing:
         out.append((RiskLevel.IMMINENT, "rule:plan_timing"))
     if ideation and at_hand:
@@ -121,7 +123,11 @@ def _combinations(names: set[str], groups: set[str], ideation: bool) -> list[tup
     if at_hand and timing and "intent_vague" in names:
         out.append((RiskLevel.IMMINENT, "rule:plan_timing"))
     elif at_hand and "intent_vague" in names:
-        out.append((RiskLevel.ACTIVE, "rule:means_at_hand"))
+        out.append((RiskLevel.IMMINENT, "rule:means_at_hand"))
+    if covert and ("intent_vague" in names or "intent" in names):
+        out.append((RiskLevel.IMMINENT, "rule:plan_timing"))
+    if "means_ready" in names and timing:
+        out.append((RiskLevel.IMMINENT, "rule:means_at_hand"))
     if at_hand and "distress" in names:
         out.append((RiskLevel.ACTIVE, "rule:means_at_hand"))
     if "third_party" in names and (timing or "act_marker" in names or at_place):

@@ -68,6 +68,7 @@ _LEET_TOKEN = re.compile(r"[a-z$@|][a-z0-9$@!|€+]*[a-z0-9$@|€+]")
 _RUN3 = re.compile(r"([a-z])\1{2,}")
 _RUN2 = re.compile(r"([a-z])\1")
 _SPACES = re.compile(r"\s+")
+_INNER_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")  # "self-harm" reads as "self harm"
 # "i want 2 die": the digit 2 standing for "to" before a verb (doses like "2 pills" stay numbers).
 _TWO_AS_TO = re.compile(
     r"\b2 (?=(?:die|kill|end|be|live|go|do|take|jump|hang|cut|sleep|stop|hurt|disappear|exist)\b)"
@@ -208,6 +209,7 @@ def normalise(text: str) -> str:
     text = _INNER_SYMBOLS.sub("", text)
     text = _SPACED_LETTERS.sub(_join_spaced, text)
     text = _TWO_AS_TO.sub("to ", text)
+    text = _INNER_HYPHEN.sub(" ", text)
     text = _LEET_TOKEN.sub(lambda m: _unleet(m.group(0)), text)
     out: list[str] = []
     for raw in _SPACES.split(text):

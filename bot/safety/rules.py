@@ -91,6 +91,10 @@ RULES: tuple[Rule, ...] = (
         r"\bsuicide (?:has been|is|keeps|was|has|is always|is constantly) (?:\w+ )?(?:on my mind|in my "
         r"head|tempting|calling|coming back|in my thoughts)\b",
         r"\b(?:end|ending) my (?:existence|own existence)\b",
+        r"\b(?:do|doing|did) (?:something|anything) (?:stupid |bad |drastic )?to my ?self\b",
+        r"\b(?:end|ending) (?:things|it) (?:for good|forever|permanently|once and for all)\b",
+        r"\b(?:almost|nearly|tried to|attempted to|tried) (?:to )?(?:kill(?:ed)?|end(?:ed)?|hang(?:ed)?)"
+        r" (?:my ?self|my life)\b",
         r"\bsuicide (?:is|seems|feels|looks) (?:like )?(?:the|my) (?:only|best|last|right|easiest) "
         r"(?:option|way|answer|choice|solution|way out)\b",
         r"\b(?:end|ending) (?:it all|everything|my suffering|this life|this pain forever)\b",
@@ -137,6 +141,18 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:wish|want|hope|need) (?:someone|somebody|something|god) (?:would|to|will|could) "
         r"(?:kill me|end it for me|end me|take me)\b",
         r"\bbetter off with (?:the|my) (?:life )?insurance\b",
+        r"\b(?:welcome|embrace|long for|crave|look forward to) (?:death|dying|the end)\b",
+        r"\b(?:would|will) (?:anyone|anybody|people|they) (?:even )?(?:notice|care|miss me)\b.{0,15}"
+        r"\bif i\b",
+        r"\b(?:would|will|must) be to (?:be dead|die|not exist|not wake up|never wake up)\b",
+        r"\b(?:would|wouldnt)\b.{0,30}\bif i (?:died|was gone|disappeared|was dead|killed my ?self|"
+        r"wasnt here|vanished|left forever)\b|\bif i (?:died|was gone|disappeared|was dead|vanished|"
+        r"killed my ?self)\b.{0,30}\b(?:would|wouldnt)\b",
+        r"\bhate (?:being alive|living|existing|my existence|that im alive|waking up)\b",
+        r"\b(?:sleep|asleep) forever\b",
+        r"\bwouldnt (?:even )?(?:get|seek|want) (?:treatment|help|chemo)\b",
+        r"\b(?:pray|praying|hope|hoping|wish|wishing|asking)\b.{0,10}\bgod (?:\w+ )?(?:takes|take|"
+        r"would take|will take|to take) me\b",
         r"\b(?:want|need|wish) (?:it|it all|everything|the pain|all of this|all this|this all|my life|"
         r"this life|life) to (?:stop|end|be over)(?: forever| for good| permanently)?\b",
         r"\b(?:no|dont see a|cant see a|there is no|theres no|cant find a|only one) way out\b",
@@ -307,7 +323,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "means", "means", 3, True,
         r"\bhow (?:many|much)\b.{0,60}\b(?:kill|kills|killed|die|dying|dead|death|lethal|fatal|"
-        r"overdose|od|deadly|to not wake up|never wake up|to end it|shut down|stop (?:my|your|the|a) "
+        r"overdose|od|deadly|to not wake up|never wake up|sleep forever|asleep forever|to end it|"
+        r"shut down|stop (?:my|your|the|a) "
         r"heart|to be enough|would it take|does it take|to go)\b",
         r"\b(?:lethal|fatal|deadly|toxic|overdose|od|killing|dangerous) (?:dose|doses|amount|"
         r"quantity|level|limit|number|threshold)\b",
@@ -373,6 +390,16 @@ RULES: tuple[Rule, ...] = (
         r"stop (?:my|your|the|a) heart|stop breathing|kidney failure)",
         r"\bmake it look like an? (?:accident|natural death)\b",
         r"\bcan (?:you|i|someone|a person|people|u) (?:die|overdose|od) (?:from|on|by|of|if)\b",
+        r"\bway to go (?:without pain|peacefully|painlessly|quietly|quickly|in my sleep)\b",
+        r"\b(?:fastest|quickest|strongest|most effective|painless|deadliest)\b.{0,15}\bpoisons?\b|"
+        r"\bpoison (?:that|to|which) (?:kills|works)\b",
+        r"\b(?:slit|slitting|open|opening) (?:my |your |the |their )?(?:wrists?|veins?|throat)\b",
+        r"\b(?:make|let) (?:me|you|someone|a person) (?:not wake up|never wake up|die|stop breathing|go "
+        r"to sleep forever)\b",
+        r"\b(?:thinking|think|thought) (?:about|of) (?:the )?(?:rope|noose|pills|bridge|blade|razor|"
+        r"gun)\b(?! (?:course|swing|bridge|club|in my bag for))",
+        r"\b(?:make sure|ensure|guarantee) (?:i|that i|it) (?:dont|do not|wont|will not|doesnt) "
+        r"(?:survive|wake up|fail|come back)\b",
         r"\b(?:height|high|tall|far|deep|long|much|many|dose|amount)\b.{0,30}\bto (?:die|kill (?:you|"
         r"me|someone|a person)|be fatal|not survive|end it)\b",
         r"\b(?:rope|knot|belt|cord|noose|beam)\b.{0,20}\bfor hanging\b|\bis (?:hanging|drowning|"
@@ -465,7 +492,8 @@ RULES: tuple[Rule, ...] = (
         r"about to|decided to|finally going to|finally gonna|im finally|tonight i|i want to|i wanna|"
         r"i need to) (?:\w+ )?(?:kill my ?self|end it all|end my life|end it|take my (?:own )?life|"
         r"unalive my ?self|kms|overdose|od|hang my ?self|use it on my ?self|ending it|ending my life|"
-        r"killing my ?self|swallow all of them|take all of them|take them all|swallow them all|walk "
+        r"killing my ?self|swallow all of them|take all of them|take them all|swallow them all|"
+        r"take everything (?:in|from) (?:my|the) (?:medicine )?cabinet|walk "
         r"into the (?:sea|ocean|river|lake)|take all (?:of )?(?:the|my|these|those) "
         rf"(?:{DRUG})|swallow all (?:of )?(?:the|my|these) (?:{DRUG})|take (?:the|a) whole bottle)\b"
         r"(?! (?:with|on (?:coffee|caffeine|sugar|chocolate|candy|netflix|anime|tiktok)))",
@@ -476,6 +504,7 @@ RULES: tuple[Rule, ...] = (
         r"decided to|finally going to|finally gonna|tonight i) (?:\w+ )?(?:do it|doing it|go through with it|"
         r"going through with it|be gone|not be here|say goodbye|leave (?:for good|forever|this world)|"
         r"finally do it)\b",
+        r"\bdoing it (?:tonight|tomorrow|today|this weekend|right now|soon|at \d+|when|after|before)\b",
         r"\b(?:tonight|today) is the (?:night|day)\b|\bits (?:time|happening) (?:tonight|today)\b",
         rf"\b(?:im|i am|going to|gonna|will|ill|about to) (?:\w+ )?(?:taking|take|swallowing|swallow) "
         rf"(?:the|those|these) (?:{DRUG})\b",
@@ -484,6 +513,13 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:im|i am|i will|ill|going to|gonna|about to|planning to|decided to|then) (?:\w+ )?"
         r"(?:taking|take|swallow|swallowing|down|downing|use|using) (?:them|em|it all|all of them|"
         r"the lot|all of it|every single one|the whole (?:bottle|pack|box))\b",
+    ),
+    _rule(
+        "covert_timing", "plan", 0, False,
+        r"\b(?:once|when|after|as soon as|while) (?:my )?(?:mom|mum|dad|parents|family|roommate|"
+        r"everyone|everybody|they|he|she|wife|husband|kids) (?:leaves|leave|goes|go|falls asleep|"
+        r"fall asleep|is asleep|are asleep|are gone|is gone|goes to (?:bed|sleep|work)|go to (?:bed|"
+        r"sleep|work)|leaves for work|are out|is out)\b",
     ),
     _rule(
         "timing", "plan", 0, False,
@@ -506,14 +542,18 @@ RULES: tuple[Rule, ...] = (
         rf"just bought|got hold of|(?:here|ready|next to me|in front of me|in my hand|in my pocket|"
         rf"in my bag|on my desk|on the table|beside me)\b)\b.{{0,30}}\b(?:{DRUG}|rope|noose|gun|"
         rf"pistol|razor|razors|blade|blades|knife|belt|charcoal|helium|bottle|everything i need)\b",
-        rf"\b(?:{DRUG}|rope|noose|gun|razor|blade|blades|knife|belt)\b (?:is |are )?(?:right )?(?:ready|here|"
-        r"next to me|in front of me|in my hand|in my pocket|lined up|on my desk|on the table|"
-        r"beside me|all set|counted)\b",
+    ),
+    _rule(
+        "means_ready", "means", 2, False,
+        rf"\b(?:{DRUG}|rope|noose|gun|razor|blade|blades|knife|belt)\b (?:is |are )?(?:right )?(?:ready|"
+        r"here|next to me|in front of me|in my hand|in my pocket|lined up|on my desk|on the table|"
+        r"beside me|all set|counted)\b(?! (?:for|to take|with my (?:breakfast|dinner|water)))",
     ),
     _rule(
         "means_in_place", "means", 3, False,
         r"\b(?:sitting|lying|laying|standing|im|i am) (?:\w+ )?(?:in|on) (?:the |my )?(?:bathtub|tub|"
-        r"bath|bathroom floor|bed|car|garage|roof|bridge|woods|forest)\b.{0,20}\bwith (?:a|the|my|"
+        r"bath|bathroom floor|bathroom|bedroom|shower|bed|car|garage|roof|bridge|woods|forest)\b.{0,20}"
+        r"\bwith (?:a|the|my|"
         r"all my|some) (?:razor|razors|blade|blades|knife|gun|rope|noose|pills|bottle of pills)\b",
     ),
     _rule(
@@ -529,6 +569,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "at_place", "means", 0, False,
+        r"\b(?:writing|typing|texting|sitting|standing) (?:this )?(?:from|on) (?:the|a) (?:roof|rooftop|"
+        r"bridge|ledge|edge|tracks|cliff)\b",
         r"\b(?:driving|walking|going|heading|on my way|riding|cycling|taking the bus) (?:\w+ )?to "
         r"(?:the|a) (?:bridge|cliffs?|tracks|train tracks|roof|rooftop|station|dam|overpass|parking "
         r"garage|sea|ocean|river|lake)\b(?= (?:now|right now|tonight|to|and|\.|,)|$)",
@@ -551,6 +593,8 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?:{DRUG}) (?:are |is )?(?:counted out|lined up|sorted out|laid out|all counted)\b",
         r"\b(?:ill|i will|im going to|i am going to|gonna) be (?:dead|gone) (?:by|before|tomorrow|"
         r"tonight|soon|this)\b",
+        r"\bcut (?:way |too |so |really |very )?deep\b.{0,40}\bblood\b|\b(?:a lot of|so much|lots of|"
+        r"too much) blood\b(?! (?:test|work|donation|drive|pressure|sugar))",
         r"\b(?:said|saying) (?:my )?(?:goodbyes?|bye) to (?:\w+ ){1,3}(?:for the last time|one last "
         r"time|forever|for good)\b",
         r"\b(?:wrote|written|writing|left) (?:a |my )?(?:note|letter|letters) (?:to|for) (?:my )?"
@@ -591,7 +635,7 @@ RULES: tuple[Rule, ...] = (
         "finality", "finality", 3, False,
         r"\b(?:just )?(?:wanted|want|wanna) to say (?:goodbye|bye|my goodbyes)\b(?! (?:before|until|for now|to "
         r"my|to the))",
-        r"\b(?:this is|these are|consider this|heres) (?:my )?(?:goodbye|last (?:message|text|post|"
+        r"\b(?:this is|these are|consider this|heres|its|it is) (?:my )?(?:goodbye|last (?:message|text|post|"
         r"words|goodbye|time talking)|final (?:message|text|post|words|goodbye))\b",
         r"\b(?:goodbye|bye|farewell) (?:everyone|everybody|all|world|cruel world|forever|for good|"
         r"for ever|guys forever|to everyone)\b(?!.{0,30}\b(?:see you|see ya|cya|until|till|next|"
@@ -623,6 +667,10 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:im|i am|i will|ill) (?:not|never) (?:coming|going|be coming) (?:back|home)\b(?! (?:to|"
         r"until|till|for|after))",
         r"\bafter this (?:message|text|post)\b",
+        r"\bsaid (?:all )?my goodbyes\b|\b(?:given|gave|giving) (?:away )?my (?:dog|cat|pets?|bird|"
+        r"fish|rabbit) (?:away|to)\b",
+        r"\bso (?:no one|nobody|noone) (?:has|have|needs?|will have) to (?:deal with|clean up|sort out|"
+        r"worry about)\b",
         r"\b(?:wont|will not) be (?:around|here|alive) for (?:it|that|any of it|long|the weekend|"
         r"christmas|next week)\b",
     ),
@@ -639,7 +687,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:overdosed|oded|odd|over dosed|taken an overdose|took an "
         r"overdose)\b|\b(?:im|i am) (?:overdosing|oding)\b",
         r"\b(?:im|i am|i m) (?:\w+ )?(?:bleeding (?:out|a lot|so much|everywhere|heavily|badly|"
-        r"wont stop)|losing (?:a lot of |so much )?blood)\b|\bcant stop the bleeding\b|"
+        r"wont stop|really bad|so bad|really badly|too much)|losing (?:a lot of |so much )?blood)\b|\bcant stop the bleeding\b|"
         r"\bblood (?:everywhere|wont stop|is everywhere)\b",
         r"\bi (?:just |already )?(?:slit|cut|sliced|opened) (?:my )?(?:wrists?|veins|throat|"
         r"artery)\b",
@@ -715,8 +763,9 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "danger_to_others", "danger", 3, False,
         rf"\b(?:i|im|i am|ive been|i keep|i have)\s+(?:\w+\s+){{0,3}}(?:plan|planning|"
-        rf"thinking about|thoughts? (?:of|about)|urges? to|fantasi[sz]e about|fantasi[sz]ing about|"
-        rf"ready|intend|intending|seriously want|really want|actually want) (?:to )?(?:kill|killing|hurt|hurting|stab|stabbing|"
+        rf"thinking about|think about|thought about|thoughts? (?:of|about)|urges? to|fantasi[sz]e "
+        rf"about|fantasi[sz]ing about|ready|intend|intending|seriously want|really want|actually "
+        rf"want) (?:to )?(?:kill|killing|hurt|hurting|stab|stabbing|"
         rf"shoot|shooting|murder|murdering|strangle|strangling|poison|poisoning|smother) (?:him|"
         rf"her|them|someone|somebody|people|everyone|everybody|my (?:\w+ )?(?:{PERSON}|baby|son|"
         rf"daughter|kids?|boss|teacher|classmates?|neighbou?rs?|coworkers?))\b",
@@ -731,6 +780,7 @@ RULES: tuple[Rule, ...] = (
         r"everybody|a person|anyone)\b",
         r"\b(?:gun|knife|weapon|rifle|pistol)\b.{0,40}\b(?:kill|hurt|shoot|stab)\b (?:him|her|them|my|"
         r"someone|people|everyone)\b",
+        r"\b(?:going to|gonna|will|ill|im going to) (?:shoot|stab|strangle) (?:him|her|them|my \w+)\b",
         r"\b(?:thoughts|urges|images) (?:of|about) (?:hurting|harming|killing|drowning|smothering) "
         r"(?:my )?(?:baby|child|kids?|son|daughter|newborn|partner|someone|people)\b",
     ),
