@@ -97,6 +97,7 @@ class DeliveryHealth:
     failing: int  # pending items past FAILING_AFTER attempts
     undeliverable: int
     last_error: str | None
+    delivered: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -483,6 +484,7 @@ async def _delivery_health(session: AsyncSession, case_ids: list[int]) -> dict[i
                 when(((Alert.status == PENDING) & (Alert.attempts >= FAILING_AFTER), 1), else_=0)
             ),
             func.sum(when((Alert.status == UNDELIVERABLE, 1), else_=0)),
+            func.sum(when((Alert.status == DELIVERED, 1), else_=0)),
         )
         .where(Alert.case_id.in_(case_ids))
         .group_by(Alert.case_id)
@@ -495,9 +497,13 @@ async def _delivery_health(session: AsyncSession, case_ids: list[int]) -> dict[i
     last_error = {row[0]: row[1] for row in errors}
     return {
         case_id: DeliveryHealth(
-            int(pending or 0), int(failing or 0), int(dead or 0), last_error.get(case_id)
+            int(pending or 0),
+            int(failing or 0),
+            int(dead or 0),
+            last_error.get(case_id),
+            int(delivered or 0),
         )
-        for case_id, pending, failing, dead in counts
+        for case_id, pending, failing, dead, delivered in counts
     }
 
 
