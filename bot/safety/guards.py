@@ -161,8 +161,15 @@ def is_negated(text: str, hit: Hit) -> bool:
     return bool(_NEGATED_AFTER.match(text[hit.end : hit.end + 40]))
 
 
+_SERIOUS = re.compile(
+    r"\b(?:not|no|im not) (?:joking|kidding|a joke)\b|\bno joke\b|\bim serious\b|"
+    r"\bfor real\b|\bseriously\b|\bi mean it\b"
+)
+
+
 def is_joking(text: str) -> bool:
-    return bool(JOKING.search(text))
+    """A joking marker ("lol", "jk") with no "I'm serious", "not joking", "for real"."""
+    return bool(JOKING.search(text)) and not _SERIOUS.search(text)
 
 
 def is_historical(text: str) -> bool:

@@ -71,7 +71,7 @@ _SPACES = re.compile(r"\s+")
 _INNER_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")  # "self-harm" reads as "self harm"
 # "i want 2 die": the digit 2 standing for "to" before a verb (doses like "2 pills" stay numbers).
 _TWO_AS_TO = re.compile(
-    r"\b2 (?=(?:die|kill|end|be|live|go|do|take|jump|hang|cut|sleep|stop|hurt|disappear|exist)\b)"
+    r"\b(?:2|too) (?=(?:die|kill|end|live|jump|hang|cut|hurt|disappear|exist)\b)"
 )
 _WORD = re.compile(r"[a-z0-9]+")
 

@@ -31,7 +31,8 @@ DRUG = (
     r"antifreeze|bleach|rat poison|weed killer|pesticides?|cyanide|drano|anti ?freeze)"
 )
 BIG_AMOUNT = (
-    r"(?:(?:[5-9]|\d{2,})(?! ?(?:mg|ml|mcg|g|milligrams?)\b)|all|all of|all the|all my|a whole|"
+    r"(?:(?:\d+|two|three|four|five) (?:full )?(?:boxes|bottles|packs|packets|strips|sheets|blister "
+    r"packs)|(?:[5-9]|\d{2,})(?! ?(?:mg|ml|mcg|g|milligrams?)\b)|all|all of|all the|all my|a whole|"
     r"the whole|an entire|a bottle|a full bottle|the bottle|a bunch|a handful|handfuls|"
     r"every|too many|way too many|so many|a lot of|lots of|a box|a pack|two boxes|two packs|double|"
     r"triple|ten|fifteen|twenty|thirty|forty|fifty|sixty|a hundred|hundred|dozens)"
@@ -149,9 +150,20 @@ RULES: tuple[Rule, ...] = (
         r"wasnt here|vanished|left forever)\b|\bif i (?:died|was gone|disappeared|was dead|vanished|"
         r"killed my ?self)\b.{0,30}\b(?:would|wouldnt)\b",
         r"\bhate (?:being alive|living|existing|my existence|that im alive|waking up)\b",
+        r"\bfeel(?:ing)? like dying\b",
+        r"\bpress a button and (?:disappear|die|not exist|stop existing|be gone|never have existed)\b",
+        r"\bbetter (?:to )?not (?:be|exist|be alive|be here|be born)\b(?= (?:here|alive|born|around|at "
+        r"all|anymore)|\s*[.,!]|$)",
+        r"\b(?:me and life|life and me|i and life) (?:are|r) (?:done|over|through)\b",
+        r"\b(?:hope|wish|pray)\b.{0,20}\band die\b",
+        r"\bnever have to (?:face|see|live) (?:another|one more) (?:day|morning|week)\b|\b(?:cant|"
+        r"can not|dont want to) face (?:another|one more) day\b",
+        r"\b(?:just )?want out\b(?! of (?:this|the|my|that) (?:job|class|relationship|house|meeting|"
+        r"marriage|group|town|city|contract|school|course))",
         r"\b(?:sleep|asleep) forever\b",
         r"\bwouldnt (?:even )?(?:get|seek|want) (?:treatment|help|chemo)\b",
-        r"\b(?:pray|praying|hope|hoping|wish|wishing|asking)\b.{0,10}\bgod (?:\w+ )?(?:takes|take|"
+        r"\b(?:pray|praying|hope|hoping|wish|wishing|asking)\b.{0,10}\b(?:god|the lord|lord|jesus|"
+        r"the universe|allah) (?:\w+ )?(?:takes|take|"
         r"would take|will take|to take) me\b",
         r"\b(?:want|need|wish) (?:it|it all|everything|the pain|all of this|all this|this all|my life|"
         r"this life|life) to (?:stop|end|be over)(?: forever| for good| permanently)?\b",
@@ -277,6 +289,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:commit|comit|commiting|committing|do) (?:sudoku|toaster bath|neck rope|die|"
         r"unalive|self delete)\b|\btoaster bath\b",
         rf"\b(?:neck|rope|yeet|end) {SELF}\b|\b(?:want|wanna|going|gonna) to rope\b",
+        r"\blong walk off a short (?:bridge|pier|cliff|plank)\b|\blog(?:ging)? off (?:permanently|"
+        r"forever|for good|from life)\b",
         r"\b(?:permanent|forever|eternal|final|long) (?:nap|sleep|rest|exit)\b"
         r"(?! (?:mode|setting|button|scene|episode|boss))",
         r"\bkys\b.{0,15}\b(?:my ?self|me)\b|\bkill (?:my ?)?self\b",
@@ -302,6 +316,9 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?:razor|razors|blade|blades|sharpener|knife|glass|scissors)\b.{{0,40}}\b(?:on|into|across|"
         rf"to) (?:my|me) {BODY}\b",
         r"\bcut (?:deeper|too deep|so deep|really deep)\b",
+        r"\b(?:knife|razor|blade)\s+blood\b|\bblood\s+(?:knife|razor|blade)\b",
+        rf"\b(?:bit|bite|biting|bitten|hit|hitting|scratched|scratching|pinched|pinching) (?:my|me) "
+        rf"(?:own )?{BODY}\b.{{0,20}}\b(?:bled|bleed|bleeding|bruise|bruised|hurt)\b",
         r"\b(?:wanted|want|needed|need) (?:it|myself|me) to (?:hurt|bleed|feel pain)\b",
         r"\bpunch(?:ed|ing)? (?:the |a )?walls?\b.{0,30}\b(?:bled|bleed|bleeding|broke|bruised)\b",
         r"\b(?:my ?self|my (?:skin|arms?|legs?|wrists?|body|thighs?)|bleeds?|bleeding)\b.{0,30}\bon "
@@ -391,6 +408,10 @@ RULES: tuple[Rule, ...] = (
         r"\bmake it look like an? (?:accident|natural death)\b",
         r"\bcan (?:you|i|someone|a person|people|u) (?:die|overdose|od) (?:from|on|by|of|if)\b",
         r"\bway to go (?:without pain|peacefully|painlessly|quietly|quickly|in my sleep)\b",
+        r"\b(?:where|somewhere|place|point|spot) (?:\w+ ){0,3}(?:can|could) (?:jump|fall)\b",
+        r"\b(?:make sure|ensure|guarantee)\b.{0,20}\b(?:overdose|it|hanging|jump|cut)\b (?:works|"
+        r"is fatal|kills|succeeds|doesnt fail)\b",
+        r"\bsuicide methods?\b|\bmethods? (?:of|for) suicide\b|\bways to (?:commit )?suicide\b",
         r"\b(?:fastest|quickest|strongest|most effective|painless|deadliest)\b.{0,15}\bpoisons?\b|"
         r"\bpoison (?:that|to|which) (?:kills|works)\b",
         r"\b(?:slit|slitting|open|opening) (?:my |your |the |their )?(?:wrists?|veins?|throat)\b",
@@ -422,7 +443,7 @@ RULES: tuple[Rule, ...] = (
         r"household \w+)\b.{0,30}\b(?:deadly|lethal|toxic|kill you|kill me) (?:to drink|if you drink|"
         r"if i drink|to swallow)\b",
         r"\b(?:too much|too many|enough)\b.{0,25}\bto (?:not wake up|never wake up|wake up from|die|"
-        r"not survive)\b",
+        r"not survive)\b|\btoo (?:much|many)\b.{0,25}\bto survive\b",
         r"\bpass out and die\b|\b(?:pass out|lose consciousness)\b.{0,25}\b(?:and|then|before)"
         r" (?:die|dying|death)\b",
         r"\b(?:googling|searching|researching|looking up|reading about|watching videos (?:on|about)) "
@@ -555,6 +576,16 @@ RULES: tuple[Rule, ...] = (
         r"bath|bathroom floor|bathroom|bedroom|shower|bed|car|garage|roof|bridge|woods|forest)\b.{0,20}"
         r"\bwith (?:a|the|my|"
         r"all my|some) (?:razor|razors|blade|blades|knife|gun|rope|noose|pills|bottle of pills)\b",
+    ),
+    _rule(
+        "place_mention", "means", 0, False,
+        r"\b(?:bridge|roof|rooftop|cliff|cliffs|train tracks|tracks|ledge|balcony|parking garage|"
+        r"overpass|tower|highest point)\b",
+    ),
+    _rule(
+        "finality_papers", "finality", 3, False,
+        r"\b(?:my )?(?:will|passwords|bank details|life insurance (?:details|papers))\b.{0,20}\b(?:in "
+        r"an envelope|for my (?:sister|brother|mom|dad|family|kids|wife|husband|partner|parents))\b",
     ),
     _rule(
         "height_remark", "means", 0, False,
@@ -698,6 +729,7 @@ RULES: tuple[Rule, ...] = (
         r"pointed at me|cocked)\b|\b(?:loaded|loading) (?:the|my|dads|my dads|a) (?:gun|pistol|"
         r"revolver|rifle|shotgun)\b",
         r"\b(?:engine|car|motor) (?:is )?running in (?:the|a|my) (?:closed |shut )?garage\b|"
+        r"\bgarage\b.{0,30}\bengine (?:on|running)\b|\bengine (?:on|running)\b.{0,30}\bgarage\b|"
         r"\bin (?:my|the) car with the engine running\b|\b(?:lit|burning) (?:the )?charcoal\b",
         r"\b(?:took|swallowed|taken|ate) (?:everything|all|every pill|all the pills|whatever) (?:in|from)"
         r" (?:my|the|our|moms|dads|my moms|my dads) (?:medicine cabinet|cabinet|drawer|bottle|"
@@ -753,6 +785,8 @@ RULES: tuple[Rule, ...] = (
         rf"\bmy (?:\w+ )?{PERSON} (?:\w+ ){{0,2}}(?:has a|got a|pulled a|with a|held a) (?:gun|knife)"
         r"\b|\b(?:gun|knife) (?:to|at) my (?:head|throat|face)\b",
         r"\bpushed me (?:down|into|against|to the (?:ground|floor)|off)\b",
+        r"\b(?:comes|came|coming|sneaks|sneaking|creeps) into my (?:room|bed|bedroom)\b.{0,30}\b(?:"
+        r"night|scared|afraid|touch\w*|when)\b",
         rf"\b(?:scared|afraid|terrified|frightened) of (?:my|her|his|our) (?:\w+ )?{PERSON}\b",
         r"\b(?:throws|threw|throwing) (?:things|stuff|plates|bottles|a \w+|his \w+|her \w+) at me\b",
         r"\b(?:keeps|kept|always|still) (?:touching|groping|grabbing) me\b|\b(?:touching|touches|"
@@ -781,6 +815,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:gun|knife|weapon|rifle|pistol)\b.{0,40}\b(?:kill|hurt|shoot|stab)\b (?:him|her|them|my|"
         r"someone|people|everyone)\b",
         r"\b(?:going to|gonna|will|ill|im going to) (?:shoot|stab|strangle) (?:him|her|them|my \w+)\b",
+        r"\b(?:want|wanna|going|gonna|plan|planning) to (?:hurt|kill|shoot|stab|attack) (?:the |all the "
+        r")?(?:kids|people|students|children|everyone|everybody|teachers|classmates|coworkers) (?:at|"
+        r"in|from) (?:my |the )?(?:school|work|class|office|church)\b",
         r"\b(?:thoughts|urges|images) (?:of|about) (?:hurting|harming|killing|drowning|smothering) "
         r"(?:my )?(?:baby|child|kids?|son|daughter|newborn|partner|someone|people)\b",
     ),

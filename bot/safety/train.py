@@ -16,7 +16,7 @@ import numpy as np
 
 from bot.safety.assessor import decide
 from bot.safety.classifier import DEFAULT_MODEL_DIR, HeadParams, StaticEmbedder
-from bot.safety.combine import rule_verdict
+from bot.safety.combine import RuleVerdict, rule_verdict
 from bot.safety.data_io import LabelledMessage, read_labelled
 from bot.safety.levels import RiskLevel
 from bot.safety.normalise import normalise
@@ -26,6 +26,8 @@ DATA_DIR = Path(__file__).parent / "data"
 _C_GRID = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 _T_CRISIS_GRID = tuple(np.round(np.arange(0.40, 0.96, 0.05), 2))
 _T_ACTIVE_GRID = tuple(np.round(np.arange(0.60, 0.99, 0.05), 2))
+_MAX_CRISIS_FALSE_ALARM = 0.04  # of L0/L1 training messages raised to L2+, out of fold
+_MAX_ACTIVE_FALSE_ALARM = 0.03  # of L0-L2 training messages raised to L3+, out of fold
 
 
 def _fit(x: np.ndarray, y: np.ndarray, c: float):  # type: ignore[no-untyped-def]
@@ -53,33 +55,38 @@ def _log_loss(probs: np.ndarray, y: np.ndarray) -> float:
     return float(-np.mean(np.log(np.clip(probs[np.arange(len(y)), y], 1e-9, 1.0))))
 
 
-def _lowest_safe_threshold(
-    scores: np.ndarray, negative: np.ndarray, grid: tuple[float, ...], limit: float
-) -> float:
-    """The lowest threshold whose out-of-fold false-alarm rate on ``negative`` stays <= limit."""
-    for t in sorted(grid):
-        if float((scores[negative] >= t).mean()) <= limit:
-            return float(t)
-    return 0.99
+def _combined_levels(
+    verdicts: list[RuleVerdict], probs: np.ndarray, t_crisis: float, t_active: float
+) -> np.ndarray:
+    return np.array(
+        [int(decide(v, p, t_crisis, t_active).level) for v, p in zip(verdicts, probs, strict=True)]
+    )
 
 
 def _pick_thresholds(
     messages: list[LabelledMessage], probs: np.ndarray
 ) -> tuple[float, float, dict[str, float]]:
-    """Thresholds from the classifier's own out-of-fold false alarms, then the combined figures.
+    """The lowest thresholds at which rules + classifier keep out-of-fold false alarms low.
 
-    The rules were written against this split, so tuning the thresholds on "rules + classifier"
-    here would simply switch the classifier off; instead each threshold is the lowest at which
-    the classifier alone raises at most 5% of non-crisis messages (L0/L1) to L2, and at most 3%
-    of non-active ones (L0-L2) to L3.
+    The classifier only matters where the rules stay below L2 and no guard fired, so the
+    thresholds are chosen on the combined decision: the lowest crisis threshold at which at
+    most 4% of the non-crisis messages (L0/L1) are raised to L2 or above, then the lowest
+    active threshold at which at most 3% of the non-active ones (L0-L2) reach L3.
     """
     gold = np.array([m.level for m in messages])
-    t_crisis = _lowest_safe_threshold(probs[:, 2:].sum(1), gold < 2, _T_CRISIS_GRID, 0.05)
-    t_active = _lowest_safe_threshold(probs[:, 3:].sum(1), gold < 3, _T_ACTIVE_GRID, 0.03)
     verdicts = [rule_verdict(m.text) for m in messages]
-    pred = np.array(
-        [int(decide(v, p, t_crisis, t_active).level) for v, p in zip(verdicts, probs, strict=True)]
-    )
+    t_crisis, t_active = 0.99, 0.99
+    for t in sorted(_T_CRISIS_GRID):
+        pred = _combined_levels(verdicts, probs, float(t), 0.99)
+        if float((pred[gold < 2] >= 2).mean()) <= _MAX_CRISIS_FALSE_ALARM:
+            t_crisis = float(t)
+            break
+    for t in sorted(_T_ACTIVE_GRID):
+        pred = _combined_levels(verdicts, probs, t_crisis, float(t))
+        if float((pred[gold < 3] >= 3).mean()) <= _MAX_ACTIVE_FALSE_ALARM:
+            t_active = float(t)
+            break
+    pred = _combined_levels(verdicts, probs, t_crisis, t_active)
     crisis, flagged = gold >= 2, pred >= 2
     stats = {
         "recall": float((crisis & flagged).sum() / max(crisis.sum(), 1)),
