@@ -489,9 +489,14 @@ async def _delivery_health(session: AsyncSession, case_ids: list[int]) -> dict[i
         .where(Alert.case_id.in_(case_ids))
         .group_by(Alert.case_id)
     )
+    # The newest error of an item still waiting (or given up on) says what is wrong now.
     errors = await session.execute(
         select(Alert.case_id, Alert.last_error)
-        .where(Alert.case_id.in_(case_ids), Alert.last_error.is_not(None))
+        .where(
+            Alert.case_id.in_(case_ids),
+            Alert.last_error.is_not(None),
+            Alert.status.in_((PENDING, UNDELIVERABLE)),
+        )
         .order_by(Alert.id)
     )
     last_error = {row[0]: row[1] for row in errors}

@@ -55,10 +55,10 @@ _TRUSTED = (
     "you can make a real difference. You can text a line instead of calling if that's easier.",
 )
 _L4_NOT_ALONE = (
-    "Please don't be alone right now. Go to someone nearby or ask someone to come to you, "
-    "and move away from anything you could use to hurt yourself.",
-    "Please don't be alone right now: get to another person, or call someone to be with you, "
-    "and put distance between yourself and anything you could hurt yourself with.",
+    "Please don't be alone right now. Go to someone you trust nearby or ask them to come to "
+    "you, and move away from anything you could use to hurt yourself.",
+    "Please don't be alone right now: get to another person, or call someone you trust to be "
+    "with you, and put distance between yourself and anything you could hurt yourself with.",
 )
 _CLOSERS = (
     "I'm here, and I'll keep talking with you.",
