@@ -307,10 +307,27 @@ class FakeDiscord:
         self.messages[message["id"]] = message
         return message
 
-    async def user_dms(self, author: dict[str, Any], content: str) -> dict[str, Any]:
+    async def user_dms(
+        self, author: dict[str, Any], content: str, *, image: str | None = None
+    ) -> dict[str, Any]:
         """`author` writes to the bot in a DM (MESSAGE_CREATE without guild_id)."""
         channel = self.dm_channel_for(author)
-        message = self._message(channel["id"], author, content)
+        extra: dict[str, Any] = {}
+        if image is not None:
+            url = f"http://127.0.0.1:{self.port}/cdn/{image}"
+            extra["attachments"] = [
+                {
+                    "id": self.new_id(),
+                    "filename": image,
+                    "size": 10,
+                    "url": url,
+                    "proxy_url": url,
+                    "content_type": "image/png",
+                    "width": 1,
+                    "height": 1,
+                }
+            ]
+        message = self._message(channel["id"], author, content, **extra)
         await self.dispatch("MESSAGE_CREATE", message)
         return message
 

@@ -4,11 +4,14 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
+from bot import texts
 from bot.escalation import relay
+from bot.events import ContentKind, Incoming, Reply, ReplyKind, UserKey
 from bot.ports import Command
 from bot.testing import EchoGenerator
 from tests.adapters.discord.conftest import World, eventually
@@ -76,6 +79,14 @@ async def test_dm_is_answered_with_typing_and_a_reply(world: World) -> None:
     sent = contents(fake, world.dm["id"])
     assert len(sent) == 2 and "AI" in sent[0]
     assert not fake.unknown
+
+
+async def test_an_image_without_text_gets_a_gentle_text_only_note(world: World) -> None:
+    fake = world.fake
+    await fake.user_dms(world.member, "", image="photo.png")
+    await eventually(lambda: len(fake.sent_to(world.dm["id"])) == 2)
+    assert contents(fake, world.dm["id"])[1] == texts.not_text(ContentKind.IMAGE)
+    assert world.generator.requests == []
 
 
 async def test_reply_over_2000_characters_is_split_on_boundaries(world: World) -> None:
@@ -277,3 +288,41 @@ async def test_wrong_token_stops_start_up_with_one_clear_line(
     await app.stop()
     message = str(raised.value)
     assert message.startswith("discord.token:") and "\n" not in message
+
+
+class RecordingMessenger:
+    """Stands in for the Telegram adapter: records what Haven sends to Telegram users."""
+
+    platform = "telegram"
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[UserKey, str, Reply]] = []
+
+    async def send_to_user(self, user: UserKey, chat_id: str, reply: Reply) -> None:
+        self.sent.append((user, chat_id, reply))
+
+
+async def test_a_telegram_users_case_is_taken_on_discord(world: World) -> None:
+    fake = world.fake
+    telegram = RecordingMessenger()
+    world.app.host.add_messenger(telegram)
+    replies: list[Reply] = []
+
+    async def respond(reply: Reply) -> None:
+        replies.append(reply)
+
+    river = UserKey("telegram", "4242")
+    await world.app.core.handle(
+        Incoming(river, "4242", "m1", CRISIS, datetime.now(UTC), handle="@river"), respond
+    )
+    assert replies and replies[0].kind is ReplyKind.CRISIS
+    channel = fake.moderator_channel["id"]
+    alert = await eventually(lambda: next(iter(fake.sent_to(channel)), None))
+    assert "@river · telegram" in str(alert["embeds"])
+    thread = await claim(world, alert)
+    await eventually(lambda: any(CRISIS in c for c in contents(fake, thread["id"])))
+    await fake.member_says(world.moderator, "Hi River, I'm Sam from the community.", thread)
+    sent = await eventually(
+        lambda: [r for u, _, r in telegram.sent if u == river and "I'm Sam" in r.text]
+    )
+    assert sent[0].kind is ReplyKind.MODERATOR
