@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -20,8 +19,11 @@ BOB = FakeBotApi.person(222, "Bob")
 SAM = FakeBotApi.person(MODERATOR_ID, "Sam", "sam_mod")  # a configured moderator
 EVE = FakeBotApi.person(666, "Eve", "eve")  # in the moderator group, but not a moderator
 
-# httpx (inside python-telegram-bot) honours proxy variables; the fake is on loopback.
-os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
+
+@pytest.fixture(autouse=True)
+def _no_proxy_for_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
+    # httpx (inside python-telegram-bot) honours proxy variables; the fake is on loopback.
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
 
 
 @pytest_asyncio.fixture
