@@ -41,7 +41,7 @@ PLACE = (
     r"(?:bridges?|cliffs?|buildings?|roofs?|rooftops?|parking (?:garage|structure|deck)|car park|"
     r"towers?|balcon(?:y|ies)|overpass|dam|ledge|window)"
 )
-NEG = r"(?:not|never|no longer|dont|do not|doesnt|does not|didnt|did not|wont|will not|wouldnt|would not|isnt|arent|aint|havent|have not|hasnt|stopped|quit|nor)"
+NEG = r"(?:not|never|no longer|dont|do not|doesnt|does not|didnt|did not|wont|will not|wouldnt|would not|isnt|arent|aint|wasnt|werent|was not|havent|have not|hasnt|stopped|quit|nor)"
 PERSON = (
     r"(?:dad|father|mom|mother|mum|stepdad|stepfather|stepmom|stepmother|step dad|step mom|"
     r"boyfriend|bf|girlfriend|gf|husband|wife|partner|ex|uncle|aunt|brother|sister|cousin|"
@@ -90,7 +90,7 @@ RULES: tuple[Rule, ...] = (
         r"dreaming|planning) (?:about |of |over )?(?:suicide|killing my ?self|ending (?:my life|it all)|"
         r"taking my (?:own )?life|ending my existence|my suicide)\b",
         r"\bsuicide (?:has been|is|keeps|was|has|is always|is constantly) (?:\w+ )?(?:on my mind|in my "
-        r"head|tempting|calling|coming back|in my thoughts)\b",
+        r"head|tempting|calling|coming back|in my thoughts|in the back of my mind|always there)\b",
         r"\b(?:end|ending) my (?:existence|own existence)\b",
         r"\b(?:do|doing|did) (?:something|anything) (?:stupid |bad |drastic )?to my ?self\b",
         r"\b(?:end|ending) (?:things|it) (?:for good|forever|permanently|once and for all)\b",
@@ -151,6 +151,22 @@ RULES: tuple[Rule, ...] = (
         r"killed my ?self)\b.{0,30}\b(?:would|wouldnt)\b",
         r"\bhate (?:being alive|living|existing|my existence|that im alive|waking up)\b",
         r"\bfeel(?:ing)? like dying\b",
+        r"\bwho (?:would|will|is going to|is gonna) find (?:me|my body)\b",
+        r"\bnot (?:being|be) (?:around|here|alive) (?:much longer|for long|anymore|soon)\b",
+        r"\b(?:point|reason|purpose) (?:to|in|of) (?:trying to|even trying to) (?:stay alive|live|keep "
+        r"living|go on|keep going|exist)\b",
+        r"\b(?:want|wanna|wish|need) (?:to )?(?:be )?gone\b(?! (?:for|on|from|to|by|before|when|until))",
+        r"\b(?:imagining|picturing|planning|thinking about|dreaming about|visuali[sz]ing) my (?:own )?"
+        r"(?:funeral|death|grave)\b",
+        r"\bpretend(?:ing)? (?:that )?i (?:want to|wanna) (?:be here|be alive|live|exist|keep going)\b",
+        r"\bwhat if i (?:just )?(?:didnt|did not|never|dont) (?:wake up|exist|come back|make it)\b",
+        r"\b(?:not|never|cant|dont have to|not have to) (?:feel|deal with|face|wake up to) "
+        r"(?:anything|anyone|it|this) ever again\b",
+        r"\bdont want to wait (?:to find out|for it to get better|any longer to die)\b",
+        r"\b(?:wont|will not|not going to) be (?:a )?(?:problem|burden|bother) (?:for|to) (?:anyone|you|"
+        r"them|anybody|everyone) (?:soon|much longer|for long|anymore|any longer)\b",
+        r"\bonly way (?:out|to (?:stop|end) (?:the|this|my) pain|the pain (?:stops|ends|will stop))\b",
+        r"\b(?:want|wanna) (?:to )?(?:be )?dead\b",
         r"\bpress a button and (?:disappear|die|not exist|stop existing|be gone|never have existed)\b",
         r"\bbetter (?:to )?not (?:be|exist|be alive|be here|be born)\b(?= (?:here|alive|born|around|at "
         r"all|anymore)|\s*[.,!]|$)",
@@ -316,6 +332,8 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?:razor|razors|blade|blades|sharpener|knife|glass|scissors)\b.{{0,40}}\b(?:on|into|across|"
         rf"to) (?:my|me) {BODY}\b",
         r"\bcut (?:deeper|too deep|so deep|really deep)\b",
+        r"\b(?:hitting|hit|banging|bang|slamming|slam|smashing)\b (?:my )?head (?:against|on|into) "
+        r"(?:the |a )?(?:wall|walls|floor|door|desk)\b",
         r"\b(?:knife|razor|blade)\s+blood\b|\bblood\s+(?:knife|razor|blade)\b",
         rf"\b(?:bit|bite|biting|bitten|hit|hitting|scratched|scratching|pinched|pinching) (?:my|me) "
         rf"(?:own )?{BODY}\b.{{0,20}}\b(?:bled|bleed|bleeding|bruise|bruised|hurt)\b",
@@ -408,6 +426,15 @@ RULES: tuple[Rule, ...] = (
         r"\bmake it look like an? (?:accident|natural death)\b",
         r"\bcan (?:you|i|someone|a person|people|u) (?:die|overdose|od) (?:from|on|by|of|if)\b",
         r"\bway to go (?:without pain|peacefully|painlessly|quietly|quickly|in my sleep)\b",
+        r"\b(?:hold|support|take) (?:a persons?|my|someones|a humans?|my body|a bodys?|an adults?) "
+        r"weight\b",
+        r"\bmore painless\b|\bless painful\b.{0,20}\b(?:pills|hanging|jumping|cutting|drowning|"
+        r"overdose|gun)\b|\b(?:pills|hanging|jumping|cutting|drowning|overdose|overdosing|a gun|gun) "
+        r"or (?:pills|hanging|jumping|cutting|drowning|an overdose|overdosing|a gun|gun)\b",
+        rf"\b(?:get|buy|collect|save|gather|hoard) (?:enough|a lot of|more|extra) (?:{DRUG})\b(?! for "
+        r"(?:the|my) (?:trip|holiday|vacation))",
+        r"\b(?:most|more|least) (?:reliable|effective|painless|lethal|certain|foolproof) (?:method|way|"
+        r"option)s?\b(?! (?:to|for|of) (?!die|dying|kill|end|suicide|overdose))",
         r"\b(?:where|somewhere|place|point|spot) (?:\w+ ){0,3}(?:can|could) (?:jump|fall)\b",
         r"\b(?:make sure|ensure|guarantee)\b.{0,20}\b(?:overdose|it|hanging|jump|cut)\b (?:works|"
         r"is fatal|kills|succeeds|doesnt fail)\b",
@@ -778,13 +805,17 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:forces|forced|makes|made|making|pressures|pressured) me (?:to )?(?:have sex|do sexual|"
         r"touch (?:him|her|them)|watch porn|send (?:nudes|pics|photos)|do things|do stuff|do "
         r"sexual)\b|\b(?:touches|touched|"
-        r"touching) me (?:inappropriately|down there|where|when im asleep|at night|in my sleep|when "
+        r"touching) me (?:inappropriately|down there|where|when im asleep|at night|in my sleep|"
+        r"when im sleeping|while im sleeping|while i sleep|when "
         r"(?:nobody|no one|noones|nobodys|mom|my mom|were alone|we are alone|im alone))\b|"
         r"\b(?:blackmail|blackmailing|sextortion|threatening to (?:share|post|leak)) (?:me )?(?:with )?"
         r"(?:my )?(?:nudes|pics|photos|pictures)?\b",
         rf"\bmy (?:\w+ )?{PERSON} (?:\w+ ){{0,2}}(?:has a|got a|pulled a|with a|held a) (?:gun|knife)"
         r"\b|\b(?:gun|knife) (?:to|at) my (?:head|throat|face)\b",
         r"\bpushed me (?:down|into|against|to the (?:ground|floor)|off)\b",
+        r"\b(?:if i (?:tell|leave|say|talk)|or else)\b.{0,30}\b(?:hell|shell|theyll|he will|she will|"
+        r"they will|he would|she would|hed|shed|he is going to|she is going to|hes going to|shes going "
+        r"to) (?:kill|hurt|beat|hit) me\b",
         r"\b(?:comes|came|coming|sneaks|sneaking|creeps) into my (?:room|bed|bedroom)\b.{0,30}\b(?:"
         r"night|scared|afraid|touch\w*|when)\b",
         rf"\b(?:scared|afraid|terrified|frightened) of (?:my|her|his|our) (?:\w+ )?{PERSON}\b",
