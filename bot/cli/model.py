@@ -112,6 +112,9 @@ def bench_inference(
         "25M", "--params", help="Size of the tiny model built when no --model."
     ),
     repeat: int = typer.Option(3, "--repeat", help="Runs per side; each keeps its best."),
+    dtype: str = typer.Option(
+        "auto", "--dtype", help="auto (bf16 on GPU, fp32 on CPU), float32, bfloat16, float16."
+    ),
 ) -> None:
     """The same chats through the batching worker and one by one with plain `generate`."""
     import logging
@@ -125,7 +128,7 @@ def bench_inference(
 
         torch.set_num_threads(threads)
     try:
-        loaded = _bench_model(model, device, random_llama_3b, params)
+        loaded = _bench_model(model, device, random_llama_3b, params, dtype)
     except GeneratorUnavailable as exc:
         raise fail(str(exc)) from None
     settings = BenchSettings(
@@ -151,9 +154,12 @@ def bench_inference(
     )
 
 
-def _bench_model(model: Path | None, device: str, random_llama_3b: bool, params: str) -> Any:
+def _bench_model(
+    model: Path | None, device: str, random_llama_3b: bool, params: str, dtype: str
+) -> Any:
+    from inference.api import GeneratorUnavailable
     from inference.config import ModelConfig
-    from inference.loading import LoadedModel, load_model, resolve_device
+    from inference.loading import LoadedModel, load_model, resolve_device, resolve_dtype
     from inference.tiny import (
         LLAMA_3_2_3B_SHAPE,
         build_model,
@@ -163,18 +169,19 @@ def _bench_model(model: Path | None, device: str, random_llama_3b: bool, params:
         shape_for_params,
     )
 
+    if dtype not in ("auto", "float32", "bfloat16", "float16"):
+        raise GeneratorUnavailable(f"--dtype: {dtype!r} is not auto, float32, bfloat16 or float16")
     if random_llama_3b:
-        import torch
-
         resolved = resolve_device(device)
-        dtype = torch.bfloat16 if resolved.startswith("cuda") else torch.float32
+        torch_dtype = resolve_dtype(dtype, resolved)
         tokenizer = build_tokenizer()
         tokenizer.padding_side = "left"
-        built = build_model(tokenizer, LLAMA_3_2_3B_SHAPE, dtype=dtype, device=resolved)
+        built = build_model(tokenizer, LLAMA_3_2_3B_SHAPE, dtype=torch_dtype, device=resolved)
         eos = list(built.generation_config.eos_token_id)
-        description = f"random Llama-3.2-3B shape on {resolved}, {str(dtype).split('.')[-1]}"
-        return LoadedModel(built, tokenizer, resolved, dtype, eos, description)
+        name = str(torch_dtype).split(".")[-1]
+        description = f"random Llama-3.2-3B shape on {resolved}, {name}"
+        return LoadedModel(built, tokenizer, resolved, torch_dtype, eos, description)
     if model is None:
         folder = Path(tempfile.mkdtemp(prefix="haven-bench-"))
         model = make_tiny_llama(folder, shape_for_params(parse_param_count(params)))
-    return load_model(ModelConfig(base=str(model), adapter=None, device=device))
+    return load_model(ModelConfig(base=str(model), adapter=None, device=device, dtype=dtype))

@@ -65,6 +65,7 @@ def test_bench_prints_the_figures_as_json(
         threads=0,
         params="25M",
         repeat=1,
+        dtype="auto",
     )
     figures = json.loads(capsys.readouterr().out)
     assert figures["users"] == 3
@@ -86,6 +87,7 @@ def test_bench_names_the_setting_for_a_missing_model(tmp_path: Path) -> None:
             threads=0,
             params="25M",
             repeat=1,
+            dtype="auto",
         )
 
 
@@ -108,6 +110,7 @@ def test_bench_builds_a_random_llama_of_the_3b_shape_without_download(
         threads=0,
         params="25M",
         repeat=1,
+        dtype="auto",
     )
     figures = json.loads(capsys.readouterr().out)
     assert figures["model"].startswith("random Llama-3.2-3B shape")
