@@ -45,7 +45,7 @@ class RuleVerdict:
         )
 
 
-def _hit_levels(norm: str, raw: str) -> tuple[list[tuple[Hit, RiskLevel]], list[str]]:
+def _hit_levels(norm: str, raw: str) -> tuple[list[tuple[Hit, RiskLevel]], list[str], bool]:
     hits = match_rules(norm)
     if "💊" in raw:
         hits.append(Hit(PILL_EMOJI, 0, 0))
@@ -76,7 +76,10 @@ def _hit_levels(norm: str, raw: str) -> tuple[list[tuple[Hit, RiskLevel]], list[
     if historical:
         # A past story: plan signals ("at 16 I took pills") do not combine into an emergency.
         kept = [(h, lv) for h, lv in kept if h.rule.level > RiskLevel.NONE]
-    return kept, guard_reasons
+    # Figurative, joking or past-tense wording also keeps the classifier from raising the
+    # message, even where no rule fired ("this queue is the death of me").
+    figurative_tone = bool(spans) or joking or historical
+    return kept, guard_reasons, figurative_tone
 
 
 def _note(reasons: list[str], reason: str) -> None:
@@ -140,7 +143,8 @@ def _combinations(names: set[str], groups: set[str], ideation: bool) -> list[tup
 def rule_verdict(raw: str, norm: str | None = None) -> RuleVerdict:
     """The rules' view of one message, with the strongest reason first."""
     norm = normalise(raw) if norm is None else norm
-    kept, guard_reasons = _hit_levels(norm, raw)
+    kept, guard_reasons, figurative_tone = _hit_levels(norm, raw)
+    guarded = bool(guard_reasons) or figurative_tone
     names = {h.rule.name for h, _ in kept}
     groups = {h.rule.group for h, lv in kept if lv >= RiskLevel.PASSIVE}
     ideation = bool(groups & _IDEATION_GROUPS)
@@ -148,9 +152,7 @@ def rule_verdict(raw: str, norm: str | None = None) -> RuleVerdict:
     for lv, reason in _combinations(names, groups, ideation):
         graded.append((lv, True, reason))
     if not graded:
-        return RuleVerdict(
-            RiskLevel.NONE, 0.0, tuple(guard_reasons), frozenset(names), bool(guard_reasons)
-        )
+        return RuleVerdict(RiskLevel.NONE, 0.0, tuple(guard_reasons), frozenset(names), guarded)
     graded.sort(key=lambda g: (g[0], g[1]), reverse=True)
     level, strong, _ = graded[0]
     reasons: list[str] = []
@@ -158,7 +160,7 @@ def rule_verdict(raw: str, norm: str | None = None) -> RuleVerdict:
         _note(reasons, reason)
     reasons.extend(r for r in guard_reasons if r not in reasons)
     score = _score(level, strong)
-    return RuleVerdict(level, score, tuple(reasons), frozenset(names), bool(guard_reasons))
+    return RuleVerdict(level, score, tuple(reasons), frozenset(names), guarded)
 
 
 def _score(level: RiskLevel, strong: bool) -> float:

@@ -44,6 +44,7 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"(?:the )?(?:book|movie|show|song))\b",
         r"\bshoot (?:me|you|u) (?:a|an) (?:text|message|email|dm|line|pic)\b",
         r"\bhit (?:me|us) up\b",
+        r"\b(?:be|is|are|will be|gonna be|going to be) the (?:death|end) of me\b",
         r"^(?=.*\b(?:lol|haha|lmao|jk|just kidding|skull)\b).*?\bif i (?:fail|have to|get|dont get|"
         r"see|hear|lose|flunk|miss)\b.{0,50}\b(?:jump(?:ing)? off (?:a|the) (?:bridge|roof|"
         r"building|cliff)|kill my ?self|kms|die)\b",
@@ -145,7 +146,9 @@ def is_figurative(hit: Hit, spans: list[tuple[int, int]]) -> bool:
 
 
 _NO_BEFORE = re.compile(r"\bno\s*$")
-_PLAN_WORD = re.compile(r"(?:plans?|intent|intention|thoughts?|desire|urges?|wish)\b")
+_PLAN_WORD = re.compile(
+    r"(?:plans?|intent|intention|thoughts?|desire|urges?|wish|suicidal|self harm|thoughts of)\b"
+)
 
 
 def is_negated(text: str, hit: Hit) -> bool:

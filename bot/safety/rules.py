@@ -41,6 +41,10 @@ PLACE = (
     r"(?:bridges?|cliffs?|buildings?|roofs?|rooftops?|parking (?:garage|structure|deck)|car park|"
     r"towers?|balcon(?:y|ies)|overpass|dam|ledge|window)"
 )
+PLACE_HIGH = (
+    r"(?:bridges?|cliffs?|roofs?|rooftops?|parking (?:garage|structure|deck)|car park|balcon(?:y|ies)|"
+    r"overpass|dam|ledge)"
+)
 NEG = r"(?:not|never|no longer|dont|do not|doesnt|does not|didnt|did not|wont|will not|wouldnt|would not|isnt|arent|aint|wasnt|werent|was not|havent|have not|hasnt|stopped|quit|nor)"
 PERSON = (
     r"(?:dad|father|mom|mother|mum|stepdad|stepfather|stepmom|stepmother|step dad|step mom|"
@@ -209,7 +213,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:go to sleep|sleep|fall asleep|close my eyes) (?:and|then) (?:never|not|not have to|"
         r"never have to) (?:wake up|open them again)\b",
         r"\b(?:i would|i d|id|i had) rather (?:just )?(?:die|be dead|not exist|not be alive|not be "
-        r"here)\b",
+        r"here|not wake up|never wake up)\b",
         r"\b(?:tired|sick|exhausted) of\b.{0,25}\b(?:being here|being alive|existing|living|"
         r"breathing)\b",
         r"\b(?:better|easier|happier|lighter)\b.{0,25}\bif i (?:just )?(?:wasnt|werent|was not|"
@@ -307,7 +311,7 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?:neck|rope|yeet|end) {SELF}\b|\b(?:want|wanna|going|gonna) to rope\b",
         r"\blong walk off a short (?:bridge|pier|cliff|plank)\b|\blog(?:ging)? off (?:permanently|"
         r"forever|for good|from life)\b",
-        r"\b(?:permanent|forever|eternal|final|long) (?:nap|sleep|rest|exit)\b"
+        r"\bdirt nap\b|\b(?:permanent|forever|eternal|final|long|big) (?:nap|sleep|rest|exit)\b"
         r"(?! (?:mode|setting|button|scene|episode|boss))",
         r"\bkys\b.{0,15}\b(?:my ?self|me)\b|\bkill (?:my ?)?self\b",
     ),
@@ -316,7 +320,8 @@ RULES: tuple[Rule, ...] = (
         "self_harm", "self_harm", 3, True,
         rf"\b(?:cut|cutting|cuts|slice|slicing|slit|slitting|burn|burning|burned|burnt|scratch|"
         rf"scratching|hit|hitting|punch|punching|carve|carving|stab|stabbing|hurt|hurting|harm|"
-        rf"harming|bruise|bruising|bang|banging|starve|starving|choke|choking|strangle) {SELF}\b",
+        rf"harming|bruise|bruising|bang|banging|starve|starving|choke|choking|strangle|slap|slapping|"
+        rf"slapped|punched|stabbed|scratched|bit|bite|biting) {SELF}\b",
         rf"\b(?:cut|cutting|cuts|slice|slicing|slit|slitting|carve|carving|carved|scratch|"
         rf"scratching|burn|burning|burned) (?:into )?(?:my|me) (?:own )?{BODY}\b",
         r"\b(?:i|im|i am|ive been|i have been|i keep|i still|been|started) (?:\w+ )?(?:self ?harm|"
@@ -377,7 +382,7 @@ RULES: tuple[Rule, ...] = (
         r"swallows|drink|drinks|mix|mixes|overdose|ods?)\b.{0,40}\b(?:all|whole|bottle|bunch|"
         r"handful|lots|too many|\d{2,}|bleach|antifreeze|entire|box|pack)\b",
         r"\bhigh enough to (?:die|kill|not survive|be fatal|end it)\b",
-        rf"\b(?:jump|jumping|leap|leaping|throw my ?self|fall|falling) (?:off|from) (?:a|the|this|"
+        rf"\b(?:jump|jumping|jumped|leap|leaping|leapt|throw my ?self|fall|falling) (?:off|from) (?:a|the|this|"
         rf"that|my|our|some|any) (?:\w+ )?{PLACE}\b",
         r"\b(?:would|could|do|does|will) (?:i|you|someone|a person|people|u) (?:survive|die)\b"
         r".{0,30}\b(?:fall|jump|jumping|falling|floors?|stor(?:e)?ys|storeys|meters|metres|feet|ft)\b",
@@ -426,6 +431,9 @@ RULES: tuple[Rule, ...] = (
         r"\bmake it look like an? (?:accident|natural death)\b",
         r"\bcan (?:you|i|someone|a person|people|u) (?:die|overdose|od) (?:from|on|by|of|if)\b",
         r"\bway to go (?:without pain|peacefully|painlessly|quietly|quickly|in my sleep)\b",
+        r"\b(?:drive|driving|crash|crashing|steer|steering) (?:my (?:car|bike)|the car|it)? ?(?:into "
+        r"(?:a|the) (?:wall|tree|truck|lorry|river|oncoming traffic|pole|bridge)|off (?:a|the) "
+        r"(?:bridge|cliff|road))\b",
         r"\b(?:hold|support|take) (?:a persons?|my|someones|a humans?|my body|a bodys?|an adults?) "
         r"weight\b",
         r"\bmore painless\b|\bless painful\b.{0,20}\b(?:pills|hanging|jumping|cutting|drowning|"
@@ -461,7 +469,10 @@ RULES: tuple[Rule, ...] = (
         r"(?:train|car|bus|truck)|jump|fall|hang|drown|overdose|bleed|shoot)",
         r"\b(?:bridge|bridges|roof|rooftop|building|cliff|parking garage|balcony)\b.{0,40}\b(?:no "
         r"fence|without a (?:fence|railing|barrier|net)|no (?:railing|barrier|net|suicide net)|"
-        r"unguarded)\b",
+        r"unguarded|is there a (?:fence|railing|barrier|net)|(?:has|have) (?:a )?(?:fence|railing|"
+        r"barrier|suicide net)s?)\b",
+        r"\b(?:cyanide|nembutal|pentobarbital|barbiturates|strychnine|arsenic|sodium nitrite)\b.{0,20}"
+        r"\b(?:easy to get|where to (?:get|buy)|buy|order|get hold|get some)\b",
         r"\b(?:take|took|swallow|swallowed|taking) (?:my|the|a|an) (?:whole|entire|full) (?:"
         r"prescription|bottle|pack|box|supply|month of \w+)\b",
         r"\bhow (?:fast|quickly|long|soon)\b.{0,20}\b(?:would|will|do|does|can) (?:i|you|someone|a "
@@ -485,7 +496,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "means_question", "means", 2, False,
-        rf"\b(?:tallest|highest|high|tall|height of)\b.{{0,30}}\b{PLACE}\b.{{0,40}}(?:near me|"
+        rf"\b(?:tallest|highest|high|tall|height of)\b.{{0,30}}\b{PLACE_HIGH}\b.{{0,40}}(?:near me|"
         r"in (?:my|this|the) (?:city|town|area)|around here|taller than|higher than|\d+ ?(?:m|meters|"
         r"metres|feet|ft|floors|stories|storeys)\b|can i get (?:to|on)|access)",
         r"\b(?:which|what) (?:bridges?|buildings?|parking garages?|cliffs?)\b.{0,30}\b(?:taller|"
@@ -540,7 +551,8 @@ RULES: tuple[Rule, ...] = (
         r"about to|decided to|finally going to|finally gonna|im finally|tonight i|i want to|i wanna|"
         r"i need to) (?:\w+ )?(?:kill my ?self|end it all|end my life|end it|take my (?:own )?life|"
         r"unalive my ?self|kms|overdose|od|hang my ?self|use it on my ?self|ending it|ending my life|"
-        r"killing my ?self|swallow all of them|take all of them|take them all|swallow them all|"
+        r"killing my ?self|swallow all of them|take all of them|take them all|swallow them all|drive "
+        r"(?:my car |the car )?(?:into|off) (?:a|the)|crash my car|"
         r"take everything (?:in|from) (?:my|the) (?:medicine )?cabinet|walk "
         r"into the (?:sea|ocean|river|lake)|take all (?:of )?(?:the|my|these|those) "
         rf"(?:{DRUG})|swallow all (?:of )?(?:the|my|these) (?:{DRUG})|take (?:the|a) whole bottle)\b"
@@ -549,7 +561,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "intent_vague", "plan", 0, False,
         r"\b(?:im|i am|i will|ill|im going|going to|gonna|planning to|plan to|ready to|about to|"
-        r"decided to|finally going to|finally gonna|tonight i) (?:\w+ )?(?:do it|doing it|go through with it|"
+        r"decided to|finally going to|finally gonna|tonight i) (?:\w+ )?(?:do it|doing it|use it|use them|go through with it|"
         r"going through with it|be gone|not be here|say goodbye|leave (?:for good|forever|this world)|"
         r"finally do it)\b",
         r"\bdoing it (?:tonight|tomorrow|today|this weekend|right now|soon|at \d+|when|after|before)\b",
@@ -755,6 +767,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:gun|pistol|revolver|rifle) (?:is )?(?:loaded|in my hand|in my mouth|to my head|"
         r"pointed at me|cocked)\b|\b(?:loaded|loading) (?:the|my|dads|my dads|a) (?:gun|pistol|"
         r"revolver|rifle|shotgun)\b",
+        r"\b(?:took|taken|swallowed) (?:half|most|some|a few) (?:of )?(?:the|my|them|these)\b.{0,30}"
+        r"\b(?:rest|more|the others|remaining)\b|"
         r"\b(?:engine|car|motor) (?:is )?running in (?:the|a|my) (?:closed |shut )?garage\b|"
         r"\bgarage\b.{0,30}\bengine (?:on|running)\b|\bengine (?:on|running)\b.{0,30}\bgarage\b|"
         r"\bin (?:my|the) car with the engine running\b|\b(?:lit|burning) (?:the )?charcoal\b",
@@ -813,6 +827,8 @@ RULES: tuple[Rule, ...] = (
         rf"\bmy (?:\w+ )?{PERSON} (?:\w+ ){{0,2}}(?:has a|got a|pulled a|with a|held a) (?:gun|knife)"
         r"\b|\b(?:gun|knife) (?:to|at) my (?:head|throat|face)\b",
         r"\bpushed me (?:down|into|against|to the (?:ground|floor)|off)\b",
+        r"\b(?:wont|doesnt|will not|never|wouldnt) let me out\b|\blocked (?:me )?(?:in|inside) (?:my|"
+        r"the|a) (?:room|basement|closet|cupboard|shed|garage|cellar)\b",
         r"\b(?:if i (?:tell|leave|say|talk)|or else)\b.{0,30}\b(?:hell|shell|theyll|he will|she will|"
         r"they will|he would|she would|hed|shed|he is going to|she is going to|hes going to|shes going "
         r"to) (?:kill|hurt|beat|hit) me\b",
