@@ -25,21 +25,21 @@ from bot.safety.normalise import normalise
 # Above this, the classifier may raise a guarded message to L2 anyway.
 _GUARD_OVERRIDE = 0.97
 _DISTRESS_THRESHOLD = 0.6
-# Rule signals (level 0 on their own) that let a confident classifier raise a message to L3.
+# Rule signals (level 0 on their own) that let a confident classifier raise a message to L3;
+# a bare time word ("tonight") is not one, it is in too many ordinary messages.
 _PLAN_SIGNALS = frozenset(
     {
-        "timing",
         "covert_timing",
         "means_possession",
         "at_hand_pronoun",
         "means_ready",
         "at_place",
         "intent_vague",
-        "plan_marker",
         "act_marker",
         "height_remark",
     }
 )
+_ACTIVE_FLOOR = 0.85
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +66,7 @@ def decide(
         return Decision(rules.level, max(rules.score, p_active), (*rules.reasons, clf_reason))
     if rules.guarded and rules.level < RiskLevel.PASSIVE:
         clf_level = RiskLevel.PASSIVE if p_crisis >= _GUARD_OVERRIDE else RiskLevel.NONE
-    elif p_active >= threshold_active and (
+    elif p_active >= max(threshold_active, _ACTIVE_FLOOR) and (
         rules.level >= RiskLevel.DISTRESS or rules.names & _PLAN_SIGNALS
     ):
         # Alone, the classifier only asks (L2); it alerts moderators (L3) only when the rules

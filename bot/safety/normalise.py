@@ -87,7 +87,7 @@ _SPELLINGS: dict[str, str] = {
     "myslef": "myself", "mysef": "myself", "mysefl": "myself", "myselfe": "myself",
     "myseld": "myself", "mself": "myself", "myslf": "myself", "meself": "myself",
     "mysel": "myself", "myelf": "myself", "msyelf": "myself",
-    "dieing": "dying", "dyin": "dying", "ded": "dead", "daed": "dead",
+    "dieing": "dying", "diee": "die", "b": "be", "dyin": "dying", "ded": "dead", "daed": "dead",
     "pils": "pills", "pillz": "pills", "tablts": "tablets",
     "overdoes": "overdose", "overdos": "overdose", "ovrdose": "overdose", "overdoze": "overdose",
     "overdosing": "overdosing", "overdosed": "overdosed",

@@ -98,6 +98,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:end|ending) my (?:existence|own existence)\b",
         r"\b(?:do|doing|did) (?:something|anything) (?:stupid |bad |drastic )?to my ?self\b",
         r"\b(?:end|ending) (?:things|it) (?:for good|forever|permanently|once and for all)\b",
+        r"\b(?:think|thinking|thought|thoughts) (?:about|of) ending (?:it|things|everything)\b(?! with)",
         r"\b(?:almost|nearly|tried to|attempted to|tried) (?:to )?(?:kill(?:ed)?|end(?:ed)?|hang(?:ed)?)"
         r" (?:my ?self|my life)\b",
         r"\bsuicide (?:is|seems|feels|looks) (?:like )?(?:the|my) (?:only|best|last|right|easiest) "
@@ -155,6 +156,13 @@ RULES: tuple[Rule, ...] = (
         r"killed my ?self)\b.{0,30}\b(?:would|wouldnt)\b",
         r"\bhate (?:being alive|living|existing|my existence|that im alive|waking up)\b",
         r"\bfeel(?:ing)? like dying\b",
+        r"\b(?:okay|ok|fine|happy|relieved|glad|at peace)\b.{0,10}\bif i (?:never|didnt|dont|did not)"
+        r" (?:woke up|wake up|make it|exist)\b",
+        r"\b(?:switch|turn|shut) (?:my ?self |it all |everything )?off (?:permanently|forever|for good)\b",
+        r"\b(?:living|life|being alive|existing)\b.{0,30}\bdont (?:want to|wanna) (?:anymore|any more|"
+        r"do it anymore)\b",
+        r"\b(?:hope|hoping|wish|pray|praying)\b.{0,15}\b(?:get|be) (?:in|into) (?:a )?(?:car )?"
+        r"(?:crash|accident)\b",
         r"\bwho (?:would|will|is going to|is gonna) find (?:me|my body)\b",
         r"\bnot (?:being|be) (?:around|here|alive) (?:much longer|for long|anymore|soon)\b",
         r"\b(?:point|reason|purpose) (?:to|in|of) (?:trying to|even trying to) (?:stay alive|live|keep "
@@ -309,9 +317,11 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:commit|comit|commiting|committing|do) (?:sudoku|toaster bath|neck rope|die|"
         r"unalive|self delete)\b|\btoaster bath\b",
         rf"\b(?:neck|rope|yeet|end) {SELF}\b|\b(?:want|wanna|going|gonna) to rope\b",
+        r"\beasy way out\b.{0,20}\bpermanent\b|\bpermanent (?:way out|solution|exit)\b",
         r"\blong walk off a short (?:bridge|pier|cliff|plank)\b|\blog(?:ging)? off (?:permanently|"
         r"forever|for good|from life)\b",
-        r"\bdirt nap\b|\b(?:permanent|forever|eternal|final|long|big) (?:nap|sleep|rest|exit)\b"
+        r"\bunalive\b|\bdirt nap\b|\b(?:permanent|forever|eternal|final|long|big) (?:nap|sleep|rest|"
+        r"exit|logout|log off)\b"
         r"(?! (?:mode|setting|button|scene|episode|boss))",
         r"\bkys\b.{0,15}\b(?:my ?self|me)\b|\bkill (?:my ?)?self\b",
     ),
@@ -340,8 +350,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:hitting|hit|banging|bang|slamming|slam|smashing)\b (?:my )?head (?:against|on|into) "
         r"(?:the |a )?(?:wall|walls|floor|door|desk)\b",
         r"\b(?:knife|razor|blade)\s+blood\b|\bblood\s+(?:knife|razor|blade)\b",
-        rf"\b(?:bit|bite|biting|bitten|hit|hitting|scratched|scratching|pinched|pinching) (?:my|me) "
-        rf"(?:own )?{BODY}\b.{{0,20}}\b(?:bled|bleed|bleeding|bruise|bruised|hurt)\b",
+        rf"\b(?:bit|bite|biting|bitten|hit|hitting|scratched|scratching|pinched|pinching|stabbed|stab|"
+        rf"stabbing) (?:my|me) (?:own )?{BODY}\b.{{0,30}}\b(?:bled|bleed|bleeding|bruise|bruised|"
+        rf"hurt)\b",
         r"\b(?:wanted|want|needed|need) (?:it|myself|me) to (?:hurt|bleed|feel pain)\b",
         r"\bpunch(?:ed|ing)? (?:the |a )?walls?\b.{0,30}\b(?:bled|bleed|bleeding|broke|bruised)\b",
         r"\b(?:my ?self|my (?:skin|arms?|legs?|wrists?|body|thighs?)|bleeds?|bleeding)\b.{0,30}\bon "
@@ -431,6 +442,9 @@ RULES: tuple[Rule, ...] = (
         r"\bmake it look like an? (?:accident|natural death)\b",
         r"\bcan (?:you|i|someone|a person|people|u) (?:die|overdose|od) (?:from|on|by|of|if)\b",
         r"\bway to go (?:without pain|peacefully|painlessly|quietly|quickly|in my sleep)\b",
+        r"\b(?:wont|will not|doesnt|dont) let (?:me|you|someone) wake up\b",
+        r"\b(?:where|how) (?:to|do i|do you|should i|would i) (?:shoot|stab|cut|hang) (?:my ?self|"
+        r"yourself|urself)\b",
         r"\b(?:drive|driving|crash|crashing|steer|steering) (?:my (?:car|bike)|the car|it)? ?(?:into "
         r"(?:a|the) (?:wall|tree|truck|lorry|river|oncoming traffic|pole|bridge)|off (?:a|the) "
         r"(?:bridge|cliff|road))\b",
@@ -497,7 +511,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "means_question", "means", 2, False,
         rf"\b(?:tallest|highest|high|tall|height of)\b.{{0,30}}\b{PLACE_HIGH}\b.{{0,40}}(?:near me|"
-        r"in (?:my|this|the) (?:city|town|area)|around here|taller than|higher than|\d+ ?(?:m|meters|"
+        r"in (?:my|this|the) (?:city|town|area)|around here|within (?:driving|walking) distance|"
+        r"nearby|close to (?:me|here)|taller than|higher than|\d+ ?(?:m|meters|"
         r"metres|feet|ft|floors|stories|storeys)\b|can i get (?:to|on)|access)",
         r"\b(?:which|what) (?:bridges?|buildings?|parking garages?|cliffs?)\b.{0,30}\b(?:taller|"
         r"higher|tallest|highest|high|above|over|more than)\b",
@@ -660,6 +675,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:everyone|all|each|every|my (?:family|parents|kids|friends|loved ones|siblings)|"
         r"the people i love|whoever finds me)\b",
         r"\bnote (?:to|for) (?:whoever finds me|my family|my parents|the people who find me)\b",
+        r"\b(?:the |my )?(?:suicide |goodbye )?(?:note|letters?) (?:is|are) (?:written|done|ready|"
+        r"finished)\b",
         rf"\b(?:{DRUG}) (?:are |is )?(?:counted out|lined up|sorted out|laid out|all counted)\b",
         r"\b(?:ill|i will|im going to|i am going to|gonna) be (?:dead|gone) (?:by|before|tomorrow|"
         r"tonight|soon|this)\b",
@@ -752,10 +769,12 @@ RULES: tuple[Rule, ...] = (
         rf" (?:\w+ ){{0,3}}(?:{DRUG})\b",
         rf"\b(?:took|taken|swallowed|downed) (?:all )?(?:of )?(?:my|the|them|these|those) "
         rf"(?:{DRUG})?(?: all)?\b(?=.{{0,40}}\b(?:all|at once|whole|goodbye|bye|sorry|tired|sleep|"
-        rf"anymore|done|wont wake|dont want to wake|its done|too late)\b)",
+        rf"anymore|done|wont wake|dont want to wake|its done|too late|sleepy|drowsy|dizzy|weird|numb|"
+        rf"faint)\b)",
         r"\b(?:i|ive|i have|i just|ive just|i already|ive already) (?:just |already |have |ve )?"
         r"(?:overdosed|oded|odd|over dosed|taken an overdose|took an "
         r"overdose)\b|\b(?:im|i am) (?:overdosing|oding)\b",
+        r"\b(?:wont|doesnt|will not|cant make it|cant get it to) stop bleeding\b|"
         r"\b(?:im|i am|i m) (?:\w+ )?(?:bleeding (?:out|a lot|so much|everywhere|heavily|badly|"
         r"wont stop|really bad|so bad|really badly|too much)|losing (?:a lot of |so much )?blood)\b|\bcant stop the bleeding\b|"
         r"\bblood (?:everywhere|wont stop|is everywhere)\b",
@@ -827,7 +846,7 @@ RULES: tuple[Rule, ...] = (
         rf"\bmy (?:\w+ )?{PERSON} (?:\w+ ){{0,2}}(?:has a|got a|pulled a|with a|held a) (?:gun|knife)"
         r"\b|\b(?:gun|knife) (?:to|at) my (?:head|throat|face)\b",
         r"\bpushed me (?:down|into|against|to the (?:ground|floor)|off)\b",
-        r"\b(?:wont|doesnt|will not|never|wouldnt) let me out\b|\blocked (?:me )?(?:in|inside) (?:my|"
+        r"\bnot allowed to (?:eat|sleep)\b|\b(?:wont|doesnt|will not|never|wouldnt) let me out\b|\blocked (?:me )?(?:in|inside) (?:my|"
         r"the|a) (?:room|basement|closet|cupboard|shed|garage|cellar)\b",
         r"\b(?:if i (?:tell|leave|say|talk)|or else)\b.{0,30}\b(?:hell|shell|theyll|he will|she will|"
         r"they will|he would|she would|hed|shed|he is going to|she is going to|hes going to|shes going "
@@ -865,6 +884,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:want|wanna|going|gonna|plan|planning) to (?:hurt|kill|shoot|stab|attack) (?:the |all the "
         r")?(?:kids|people|students|children|everyone|everybody|teachers|classmates|coworkers) (?:at|"
         r"in|from) (?:my |the )?(?:school|work|class|office|church)\b",
+        r"\b(?:afraid|scared|worried|terrified) (?:that )?(?:i|ill|i will|i might|im going to) (?:\w+ )?"
+        r"(?:hurt|harm|kill|drown|smother|shake) (?:my|the) (?:baby|child|kids?|son|daughter|newborn)\b",
         r"\b(?:thoughts|urges|images) (?:of|about) (?:hurting|harming|killing|drowning|smothering) "
         r"(?:my )?(?:baby|child|kids?|son|daughter|newborn|partner|someone|people)\b",
     ),
