@@ -113,22 +113,30 @@ async def _delete_personal_rows(session: AsyncSession, user_ids: list[int]) -> d
     return deleted
 
 
-async def checkpoint_wal(sessions: async_sessionmaker[Any], *, attempts: int = 20) -> bool:
+async def checkpoint_wal(
+    sessions: async_sessionmaker[Any], *, attempts: int = 5, wait_ms: int = 200
+) -> bool:
     """Copy the WAL into the database file and truncate it, so erased bytes leave the WAL too.
 
-    A reader holding an old snapshot makes the checkpoint report busy; it is retried briefly.
-    Returns False on other databases (nothing to do) or when readers kept it busy throughout.
+    A reader holding an old snapshot keeps the checkpoint busy; each try waits at most
+    `wait_ms` (not the connection's long busy timeout), so a /forget answers within about 2 s
+    even then, and the retention task's next run finishes the job. Returns False on other
+    databases (nothing to do) or when readers kept it busy throughout.
     """
     bind = sessions.kw.get("bind")
     engine: AsyncEngine | None = bind if isinstance(bind, AsyncEngine) else None
     if engine is None or engine.dialect.name != "sqlite":
         return False
-    for attempt in range(attempts):
-        async with engine.connect() as conn:
-            row = (await conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))).one()
-        busy = int(row[0])
-        if not busy:
-            return True
-        await asyncio.sleep(0.05 * (attempt + 1))
+    async with engine.connect() as conn:
+        usual = (await conn.execute(text("PRAGMA busy_timeout"))).scalar_one()
+        await conn.execute(text(f"PRAGMA busy_timeout = {int(wait_ms)}"))
+        try:
+            for attempt in range(attempts):
+                row = (await conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))).one()
+                if not int(row[0]):
+                    return True
+                await asyncio.sleep(0.05 * (attempt + 1))
+        finally:
+            await conn.execute(text(f"PRAGMA busy_timeout = {int(usual)}"))
     log.warning("WAL checkpoint stayed busy; erased data leaves the WAL at the next checkpoint")
     return False

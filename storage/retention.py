@@ -78,7 +78,9 @@ async def purge_expired(
         sessions, ProcessedEvent, ProcessedEvent.at < message_cutoff, batch_size
     )
     deleted_any = alerts + refs + cases + messages + events > 0
-    checkpointed = await checkpoint_wal(sessions) if deleted_any else False
+    # Always, not only after deleting: it also finishes an erase whose checkpoint a reader
+    # blocked, so erased bytes never outlive one purge interval in the WAL.
+    checkpointed = await checkpoint_wal(sessions)
     report = PurgeReport(messages, cases, alerts, refs, events, checkpointed)
     if deleted_any:
         log.info(
@@ -113,7 +115,11 @@ def utc_now() -> datetime:
 
 
 class RetentionTask:
-    """Runs `purge_expired` now and then every `interval_s` seconds on the event loop."""
+    """Runs `purge_expired` now and then every `interval_s` seconds on the event loop.
+
+    `stop()` lets a purge under way finish (it is short: batches and a bounded checkpoint)
+    instead of cancelling a database call in flight, which can leave a pooled connection stuck.
+    """
 
     def __init__(
         self,
@@ -123,23 +129,32 @@ class RetentionTask:
         case_retention_days: int,
         interval_s: float,
         clock: Callable[[], datetime] = utc_now,
+        stop_grace_s: float = 30.0,
     ) -> None:
         self._sessions = sessions
         self._retention_days = retention_days
         self._case_retention_days = case_retention_days
         self._interval_s = interval_s
         self._clock = clock
+        self._stop_grace_s = stop_grace_s
         self._task: asyncio.Task[None] | None = None
+        self._stopping = asyncio.Event()
         self.last_report: PurgeReport | None = None
         self.runs = 0
 
     async def start(self) -> None:
         if self._task is None or self._task.done():
+            self._stopping = asyncio.Event()
             self._task = asyncio.create_task(self._run(), name="haven-retention")
 
     async def stop(self) -> None:
         task, self._task = self._task, None
-        if task is not None:
+        if task is None:
+            return
+        self._stopping.set()
+        try:
+            await asyncio.wait_for(asyncio.shield(task), self._stop_grace_s)
+        except TimeoutError:  # a purge stuck on the disk: give up on it
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
@@ -156,9 +171,10 @@ class RetentionTask:
         return report
 
     async def _run(self) -> None:
-        while True:
+        while not self._stopping.is_set():
             try:
                 await self.run_once()
             except Exception:  # a locked or full disk must not end the timer; try next time
                 log.exception("retention purge failed; retrying in %.0f s", self._interval_s)
-            await asyncio.sleep(self._interval_s)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), self._interval_s)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from storage.erase import (
 )
 from storage.models import Base, CaseEvent, Message, User
 from storage.repository import ConversationStore
+from storage.retention import purge_expired
 from tests.storage.privacy_fixtures import add_person, open_database
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
@@ -177,6 +180,38 @@ async def test_erased_person_leaves_neither_id_nor_text_in_the_database_or_wal_b
         for needle in [platform_id, handle, "bluebird", *secrets_said]:
             assert needle.encode() not in after, needle
         assert b"unrelated chatter 4-19" in after  # others' data is untouched
+
+
+async def test_a_reader_blocking_the_checkpoint_delays_erase_briefly_and_purge_finishes_it(
+    tmp_path: Path,
+) -> None:
+    async with open_database(tmp_path / "haven.db") as db:
+        store = ConversationStore(db.sessions, _PlainCipher())
+        await add_person(
+            store,
+            db.sessions,
+            platform="telegram",
+            platform_user_id="424242424242",
+            texts=["my secret phrase is bluebird"],
+            now=NOW,
+        )
+        reader = sqlite3.connect(db.path, isolation_level=None)
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM messages").fetchall()  # holds an old snapshot
+        started = time.perf_counter()
+
+        report = await erase_user(db.sessions, "telegram", "424242424242")
+
+        assert not report.checkpointed
+        assert time.perf_counter() - started < 5  # not the 10 s busy timeout per try
+        reader.execute("COMMIT")
+        reader.close()
+        purged = await purge_expired(
+            db.sessions, now=NOW, retention_days=30, case_retention_days=90
+        )
+        assert purged.total == 0 and purged.checkpointed
+        after = db.file_bytes()
+        assert b"bluebird" not in after and b"424242424242" not in after
 
 
 class _PlainCipher(TextCipher):
