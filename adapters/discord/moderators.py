@@ -129,7 +129,9 @@ class ModeratorDesk:
         self._moderation = moderation
         self._channel_id = channel_id
         self._ping_role_ids = tuple(ping_role_ids)
-        self._threads_by_case: dict[int, int] = {}  # makes a retried open_relay idempotent
+        # Threads opened in this run: a retried open_relay reuses its thread, and closing one
+        # needs no GET (the gateway may not have cached it yet).
+        self._threads_by_case: dict[int, discord.Thread] = {}
 
     # ------------------------------------------------------------------ start-up check
     async def check_channel(self) -> None:
@@ -223,15 +225,16 @@ class ModeratorDesk:
         """Whether a guild message's channel may be a case thread (cheap; no database)."""
         if isinstance(channel, discord.Thread):
             return channel.parent_id == self._channel_id
-        return getattr(channel, "id", None) in self._threads_by_case.values()
+        return self._case_of_thread(getattr(channel, "id", None)) is not None
+
+    def _case_of_thread(self, thread_id: object) -> int | None:
+        return next((c for c, t in self._threads_by_case.items() if t.id == thread_id), None)
 
     async def _relay_thread(self, alert: AlertView, what: str) -> discord.Thread:
         """The case's private thread: the one opened earlier in this run, else a new one."""
         known = self._threads_by_case.get(alert.case_id)
         if known is not None:
-            channel = self._client.get_channel(known) or await self._client.fetch_channel(known)
-            if isinstance(channel, discord.Thread):
-                return channel
+            return known
         parent = await self._text_channel()
         if parent is None:
             raise ChannelUnavailable(f"{what}: moderator channel {self._channel_id} is missing")
@@ -242,7 +245,7 @@ class ModeratorDesk:
             auto_archive_duration=THREAD_ARCHIVE_MINUTES,
             reason=f"Haven case {alert.case_id} claimed",
         )
-        self._threads_by_case[alert.case_id] = thread.id
+        self._threads_by_case[alert.case_id] = thread
         return thread
 
     async def relay_to_moderator(self, relay_ref: str, alert: AlertView, line: RelayLine) -> str:
@@ -264,14 +267,15 @@ class ModeratorDesk:
             messages = self._client.get_partial_messageable(
                 thread_id, type=discord.ChannelType.private_thread
             )
-            await messages.send(
-                f"Case #{alert.case_id} is resolved; the member is back with Haven. "
-                "This thread is now closed.",
-                allowed_mentions=NO_MENTIONS,
-            )
-            thread = self._client.get_channel(thread_id)
+            await messages.send(closing_text(alert), allowed_mentions=NO_MENTIONS)
+            thread: object = self._client.get_channel(thread_id)
             if not isinstance(thread, discord.Thread):
-                thread = await self._client.fetch_channel(thread_id)
+                case_id = self._case_of_thread(thread_id)
+                thread = (
+                    self._threads_by_case[case_id]
+                    if case_id is not None
+                    else await self._client.fetch_channel(thread_id)
+                )
             if isinstance(thread, discord.Thread):
                 await thread.edit(archived=True, locked=True, reason="Haven case resolved")
         except discord.NotFound:
@@ -313,7 +317,7 @@ class ModeratorDesk:
         case_id = await self._moderation.case_for_ref(CHANNEL_NAME, str(channel.id))
         if case_id is None:
             # Opened in this run but its ref is not stored yet (the moderator was quick).
-            case_id = next((c for c, t in self._threads_by_case.items() if t == channel.id), None)
+            case_id = self._case_of_thread(channel.id)
         if case_id is None:
             return
         try:
@@ -331,6 +335,18 @@ class ModeratorDesk:
             await channel.send(text, allowed_mentions=NO_MENTIONS)
         except SEND_ERRORS as exc:
             log.warning("discord: could not post in a case thread: %s", exc)
+
+
+def closing_text(alert: AlertView) -> str:
+    if alert.status is CaseStatus.RESOLVED:
+        return (
+            f"Case #{alert.case_id} is resolved; the member is back with Haven. "
+            "This thread is now closed."
+        )
+    return (
+        f"Case #{alert.case_id} was released and is open for another moderator; "
+        "this thread is now closed."
+    )
 
 
 def _unavailable(exc: BaseException, what: str) -> ChannelUnavailable:

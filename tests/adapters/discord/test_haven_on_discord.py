@@ -193,6 +193,29 @@ async def test_resolve_closes_the_thread_and_the_case(world: World) -> None:
     assert not any("thank you for listening" in c for c in contents(fake, thread["id"]))
 
 
+async def test_release_closes_the_thread_and_reopens_the_alert(world: World) -> None:
+    fake = world.fake
+    alert = await crisis_alert(world)
+    thread = await claim(world, alert)
+    await eventually(lambda: any(CRISIS in c for c in contents(fake, thread["id"])))
+    assert "haven:case:1:release" in [b["custom_id"] for b in buttons(fake.messages[alert["id"]])]
+    await fake.click(world.moderator, alert, f"haven:case:{case_of(alert)}:release")
+    await eventually(lambda: thread["thread_metadata"]["locked"])
+    assert "released" in contents(fake, thread["id"])[-1]
+    await eventually(lambda: relay.RELEASED in contents(fake, world.dm["id"]))
+    claim_button = await eventually(
+        lambda: next(
+            (
+                b
+                for b in buttons(fake.messages[alert["id"]])
+                if b["custom_id"].endswith(":claim") and not b.get("disabled")
+            ),
+            None,
+        )
+    )
+    assert claim_button["label"] == "Claim"
+
+
 async def test_a_button_pressed_after_a_restart_still_works(world: World) -> None:
     fake = world.fake
     alert = await crisis_alert(world)
