@@ -16,9 +16,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from bot.config import ConfigError, Settings
 from bot.ports import AdapterHost, PlatformAdapter
 from inference.api import GeneratorUnavailable, TextGenerator
-from storage.crypto import KeyProblem, TextCipher
+from storage.crypto import KeyProblem
 from storage.db import create_engine, sessionmaker, upgrade
-from storage.keys import resolve_key, verify_key
+from storage.keys import load_cipher, verify_key
 from storage.message_log import MessageLog
 from storage.repository import ConversationStore
 
@@ -36,19 +36,21 @@ async def open_storage(
     engine = create_engine(settings.storage.url)
     await upgrade(engine)
     sessions = sessionmaker(engine)
+    configured = settings.privacy.encryption_key
     try:
-        key = resolve_key(
-            settings.secret("privacy", "encryption_key"),
+        # The setting's own value: a key *file* is handled (and rotated) by load_cipher.
+        setup = load_cipher(
+            configured.get_secret_value() if configured else None,
             settings.privacy.encryption_key_file,
             settings.storage.url,
         )
-        if key.created_file is not None:
+        if setup.created_file is not None:
             log.warning(
                 "created a new encryption key in %s (owner-only); back it up: without it the "
                 "stored conversations cannot be read",
-                key.created_file,
+                setup.created_file,
             )
-        cipher = TextCipher(key.raw)
+        cipher = setup.cipher
         await verify_key(sessions, cipher)
     except KeyProblem:
         await engine.dispose()
@@ -119,14 +121,13 @@ class HavenApp:
     _started: bool = field(default=False, init=False)
 
     async def start(self) -> None:
-        from storage.retention import RetentionTask
-
         from bot.core import Core
         from bot.escalation.crisis_lines import CrisisDirectory
         from bot.escalation.service import EscalationService
         from bot.safe_replies import DirectorySafeReplies
         from bot.safety.assessor import CrisisAssessor
         from bot.safety.output_filter import SAFE_REPLACEMENT, check_reply
+        from storage.retention import RetentionTask
 
         settings = self.settings
         self.store, self.sessions, self.engine = await open_storage(settings)

@@ -17,6 +17,8 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Protocol, TypeVar
 
+from sqlalchemy.exc import IntegrityError
+
 from bot import prompts, texts
 from bot.config import Settings
 from bot.events import Attachment, ContentKind, Incoming, Reply, ReplyKind, Respond, UserKey
@@ -126,32 +128,44 @@ class Core:
     # ---- messages -------------------------------------------------------------------------
 
     async def handle(self, incoming: Incoming, respond: Respond) -> None:
+        if self._seen_recently(incoming):
+            return
+        try:
+            # Safety first, before the person's lane: a crisis reply never waits behind their
+            # previous message's model turn, nor on a disk (the rules need neither).
+            crisis_sent = await self._screen(incoming, respond)
+        except Exception:
+            log.exception("crisis screen failed for a %s message", incoming.user.platform)
+            crisis_sent = None
         async with self._lanes.hold(incoming.user):
             try:
-                await self._turn(incoming, respond)
+                await self._turn(incoming, respond, crisis_sent)
             except Exception:
                 # A bug must never leave a person without an answer or show them a traceback.
                 log.exception("turn failed for a %s message", incoming.user.platform)
                 await respond(Reply(texts.UNAVAILABLE, ReplyKind.NOTICE))
 
-    async def _turn(self, incoming: Incoming, respond: Respond) -> None:
-        if self._seen_recently(incoming):
-            return
+    async def _screen(self, incoming: Incoming, respond: Respond) -> Reply | None:
+        if incoming.kind is not ContentKind.TEXT or not incoming.text.strip():
+            return None
+        quick = self._assessor.assess_rules(incoming.text.strip()[:SCAN_LIMIT])
+        if not quick.level.is_crisis:
+            return None
+        cached = self._users.get(incoming.user)
+        reply = self._crisis(quick.level, self._country(cached))
+        await respond(reply)
+        return reply
+
+    async def _turn(self, incoming: Incoming, respond: Respond, crisis_sent: Reply | None) -> None:
         text = incoming.text.strip() if incoming.kind is ContentKind.TEXT else ""
         user = await self._user_for(incoming)
         country = self._country(user)
-
-        # Safety first: a rules-only screen needs no disk, so a crisis reply never waits on one.
-        quick = self._assessor.assess_rules(text[:SCAN_LIMIT]) if text else None
-        crisis_sent: Reply | None = None
-        if quick is not None and quick.level.is_crisis:
-            crisis_sent = self._crisis(quick.level, country)
-            await respond(crisis_sent)
+        quick = Assessment(crisis_sent.level, 1.0) if crisis_sent and crisis_sent.level else None
 
         now = self._clock()
         window = await self._window(user, now) if user is not None else None
-        message_id = await self._store_incoming(user, incoming, text, now)
-        if message_id is None and user is not None:
+        message_id, redelivered = await self._store_incoming(user, incoming, text, now)
+        if redelivered:
             return  # the platform redelivered a message we already handled
         if user is not None:
             await self._onboard_or_remind(user, respond, now)
@@ -160,7 +174,7 @@ class Core:
             notice = (
                 texts.not_text(incoming.kind)
                 if incoming.kind is not ContentKind.TEXT
-                else (texts.EMPTY)
+                else texts.EMPTY
             )
             await respond(Reply(notice, ReplyKind.NOTICE))
             return
@@ -340,12 +354,7 @@ class Core:
         self._forget_cached(call.user, user.id)  # every command may change what we hold
         match call.command:
             case Command.START:
-                await respond(
-                    Reply(
-                        texts.onboarding(self._settings.storage.retention_days),
-                        ReplyKind.ONBOARDING,
-                    )
-                )
+                await respond(self._onboarding(user))
                 if user.onboarded_at is None:
                     await self._store.update_user(user.id, onboarded_at=now, reminded_at=now)
             case Command.HELP:
@@ -465,20 +474,43 @@ class Core:
 
     async def _store_incoming(
         self, user: UserRecord | None, incoming: Incoming, text: str, now: datetime
-    ) -> int | None:
+    ) -> tuple[int | None, bool]:
+        """(message id, redelivered). The id is None when storing failed or stalled: the turn
+        goes on, because a person is never left without an answer by the disk."""
         if user is None:
-            return None
-        message_id: int | None = await self._guarded(
-            self._log.append_incoming(
+            return None, False
+        for attempt in range(2):
+            write = self._log.append_incoming(
                 user,
                 chat_id=incoming.chat_id,
                 platform_message_id=incoming.message_id,
                 text=text or f"[{incoming.kind.value}]",
                 created_at=now,  # our clock orders the history, not the platform's
-            ),
-            "store message",
-        )
-        return message_id
+            )
+            task = asyncio.ensure_future(write)
+            done, _ = await asyncio.wait({task}, timeout=self._limits.store_timeout_s)
+            if not done:  # the write stays queued and lands when the disk recovers
+                log.error(
+                    "storing a message took longer than %.1fs; answering anyway",
+                    self._limits.store_timeout_s,
+                )
+                task.add_done_callback(_log_failed_write)
+                return None, False
+            error = task.exception()
+            if error is None:
+                message_id = task.result()
+                return message_id, message_id is None
+            if isinstance(error, IntegrityError) and attempt == 0:
+                # The cached person was erased meanwhile (`haven user forget`): start anew.
+                self._forget_cached(incoming.user, user.id)
+                fresh = await self._user_for(incoming)
+                if fresh is None:
+                    break
+                user = fresh
+                continue
+            log.error("storing a message failed (%s); answering anyway", type(error).__name__)
+            break
+        return None, False
 
     def _remember_turn(self, user: UserRecord, turn: Turn, level: RiskLevel) -> None:
         window = self._windows.get(user.id)
@@ -510,9 +542,7 @@ class Core:
 
     async def _onboard_or_remind(self, user: UserRecord, respond: Respond, now: datetime) -> None:
         if user.onboarded_at is None:
-            await respond(
-                Reply(texts.onboarding(self._settings.storage.retention_days), ReplyKind.ONBOARDING)
-            )
+            await respond(self._onboarding(user))
             await self._guarded(
                 self._store.update_user(user.id, onboarded_at=now, reminded_at=now), "onboard"
             )
@@ -525,18 +555,28 @@ class Core:
             return
         self._users.pop(UserKey(user.platform, user.platform_user_id), None)
 
+    def _onboarding(self, user: UserRecord) -> Reply:
+        text = texts.onboarding(self._settings.storage.retention_days, user.consent is not False)
+        return Reply(text, ReplyKind.ONBOARDING)
+
     async def _guarded(self, work: Awaitable[T], what: str) -> T | None:
-        """Run storage or escalation work with the store timeout; log and go on if it fails."""
-        try:
-            async with asyncio.timeout(self._limits.store_timeout_s):
-                return await work
-        except TimeoutError:
+        """Storage or escalation work under the store timeout; log and go on if it fails.
+
+        The work is shielded: when the timeout passes we stop waiting, but a database call is
+        never cancelled half-way (that can wedge the driver); it finishes in the background.
+        """
+        task = asyncio.ensure_future(work)
+        done, _ = await asyncio.wait({task}, timeout=self._limits.store_timeout_s)
+        if not done:
             log.error(
                 "%s took longer than %.1fs; going on without it", what, self._limits.store_timeout_s
             )
-        except Exception as exc:
-            log.error("%s failed (%s); going on without it", what, type(exc).__name__)
-        return None
+            task.add_done_callback(_log_failed_write)
+            return None
+        if task.exception() is not None:
+            log.error("%s failed (%s); going on without it", what, type(task.exception()).__name__)
+            return None
+        return task.result()
 
 
 def _log_failed_write(done: asyncio.Future[int | None]) -> None:

@@ -5,16 +5,24 @@ from __future__ import annotations
 from bot.events import ContentKind
 
 
-def onboarding(retention_days: int) -> str:
+def onboarding(retention_days: int, keeps_text: bool = True) -> str:
+    if keeps_text:
+        storing = (
+            f"• I keep our conversation encrypted for {retention_days} days so I can follow "
+            "it, then it is deleted. If you'd rather I keep no text at all, send /consent no "
+            "(you can change your mind with /consent yes).\n"
+        )
+    else:
+        storing = (
+            "• You chose that I keep no text of our conversation, only the minimum for safety "
+            "(when we talked and how worried I was). /consent yes changes this.\n"
+        )
     return (
         "Hi, I'm Haven. Before we talk, a few honest things:\n"
         "• I'm an AI, not a person, not a therapist and not an emergency service.\n"
-        f"• I keep our conversation encrypted for {retention_days} days so I can follow it, "
-        "then it is deleted. Moderators of this community see a short alert only if you seem "
-        "to be in danger.\n"
-        "• You can see everything I keep with /export and erase it all with /forget. "
-        "If you'd rather I keep no text at all, send /consent no (you can change your mind "
-        "with /consent yes).\n"
+        f"{storing}"
+        "• Moderators of this community see a short alert only if you seem to be in danger.\n"
+        "• You can see everything I keep with /export and erase it all with /forget.\n"
         "• If you're in danger right now, please call your local emergency number. "
         "/resources shows crisis lines for your country (set it with /country, e.g. /country GB)."
     )

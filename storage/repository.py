@@ -214,10 +214,9 @@ class ConversationStore:
 
     async def drop_texts(self, user_id: int) -> None:
         """Keep only the minimum for someone who withdrew consent: no message text."""
-        async with self._sessions.begin() as session:
-            await session.execute(
-                update(Message).where(Message.user_id == user_id).values(text_enc=None)
-            )
+        from storage.erase import drop_texts
+
+        await drop_texts(self._sessions, user_id)
 
     async def erase_user(self, platform: str, platform_user_id: str) -> None:
         from storage.erase import erase_user

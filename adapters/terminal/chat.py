@@ -84,11 +84,13 @@ async def run_chat(
     *,
     user: str,
     country: str | None,
-    stream: TextIO = sys.stdin,
-    out: TextIO = sys.stdout,
+    stream: TextIO | None = None,
+    out: TextIO | None = None,
     interactive: bool | None = None,
 ) -> int:
     """Talk to `app.core` until the input ends; returns the number of messages sent."""
+    stream = stream or sys.stdin  # looked up per call, so tests and redirection see the live one
+    out = out or sys.stdout
     interactive = stream.isatty() if interactive is None else interactive
     key = UserKey(PLATFORM, user)
     app.host.add_messenger(TerminalMessenger(out))

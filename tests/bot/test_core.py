@@ -300,3 +300,63 @@ async def test_commands_country_consent_and_forget(build, store, message_log):
     assert all(m.text is None for m in await store.history(user.id, limit=10))
     await core.command(CommandCall(key, "chat-alice", Command.FORGET), replies)
     assert replies.items[-1].confirm == (Command.FORGET_CONFIRM.value,)
+
+
+async def test_crisis_reply_does_not_wait_behind_the_same_persons_slow_model_turn(build):
+    core, desk, _ = build(ScriptedGenerator(delay_s=2))
+    await core.handle(incoming("hi"), Replies())  # onboarding done
+    slow, urgent = Replies(), Replies()
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    first = asyncio.create_task(core.handle(incoming("tell me something"), slow))
+    await asyncio.sleep(0.05)  # the first message is now waiting on the model
+    crisis_at: list[float] = []
+
+    async def respond(reply: Any) -> None:
+        crisis_at.append(loop.time())
+        await urgent(reply)
+
+    second = asyncio.create_task(core.handle(incoming("I want to kill myself"), respond))
+    await asyncio.sleep(0.2)
+    assert urgent.items and urgent.items[0].kind is ReplyKind.CRISIS
+    assert crisis_at[0] - started < 0.5
+    await asyncio.gather(first, second)
+    assert len(desk.reports) == 1  # the case opens once the lane frees
+
+
+async def test_a_store_failure_still_gets_an_answer(build, message_log, monkeypatch):
+    core, _, _ = build()
+    await core.handle(incoming("hi"), Replies())
+
+    async def broken(*args: Any, **kwargs: Any) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(message_log, "append_incoming", broken)
+    replies = Replies()
+    await core.handle(incoming("are you there?"), replies)
+    assert replies.items and replies.items[-1].kind is ReplyKind.ANSWER
+
+
+async def test_a_person_erased_by_the_operator_can_write_again(build, store, message_log):
+    core, _, _ = build()
+    await core.handle(incoming("hello"), Replies())
+    await message_log.flush()
+    await store.erase_user("terminal", "alice")  # as `haven user forget` does, behind the core
+    replies = Replies()
+    await core.handle(incoming("back again"), replies)
+    await message_log.flush()
+    user = await store.find_user("terminal", "alice")
+    assert user is not None
+    assert [m.text for m in await store.history(user.id, limit=5) if m.role == "user"] == [
+        "back again"
+    ]
+
+
+async def test_onboarding_after_declining_consent_says_no_text_is_kept(build):
+    core, _, _ = build()
+    key = UserKey("terminal", "alice")
+    replies = Replies()
+    await core.command(CommandCall(key, "chat-alice", Command.CONSENT, "no"), replies)
+    await core.command(CommandCall(key, "chat-alice", Command.START), replies)
+    assert "keep no text" in replies.texts[-1]
+    assert "encrypted for 30 days" not in replies.texts[-1]
