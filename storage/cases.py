@@ -120,7 +120,7 @@ class CaseTx:
         SQLite's driver only begins a transaction at the first write; a harmless write up front
         makes read-then-write atomic. PostgreSQL reads use FOR UPDATE instead.
         """
-        if self._session.bind.dialect.name == "sqlite":
+        if self._session.get_bind().dialect.name == "sqlite":
             await self._session.execute(text("UPDATE cases SET id = id WHERE 0"))
 
     async def user(self, user_id: int) -> CaseUser | None:
@@ -286,12 +286,13 @@ class CaseStore:
 
     async def claimed_case_of(self, user_id: int) -> int | None:
         async with self._sessions() as session:
-            return await session.scalar(
+            found: int | None = await session.scalar(
                 select(Case.id)
                 .where(Case.user_id == user_id, Case.status == "claimed")
                 .order_by(Case.id.desc())
                 .limit(1)
             )
+            return found
 
     async def active_case_of(self, user_id: int) -> CaseRecord | None:
         async with self._sessions() as session:
@@ -311,11 +312,12 @@ class CaseStore:
 
     async def case_for_ref(self, channel: str, ref: str) -> int | None:
         async with self._sessions() as session:
-            return await session.scalar(
+            found: int | None = await session.scalar(
                 select(ModeratorRef.case_id).where(
                     ModeratorRef.channel == channel, ModeratorRef.ref == ref
                 )
             )
+            return found
 
     async def refs_for(self, case_id: int, channel: str) -> list[str]:
         async with self._sessions() as session:
@@ -392,7 +394,7 @@ class CaseStore:
                 .where(Case.id == case_id, Case.status == "claimed", Case.claimed_by == moderator)
                 .values(relay_ref=ref, updated_at=now)
             )
-            if not result.rowcount:  # type: ignore[attr-defined]
+            if not result.rowcount:
                 return False
             channel = await session.scalar(select(Case.relay_channel).where(Case.id == case_id))
             session.add(ModeratorRef(case_id=case_id, channel=channel or "", ref=ref))

@@ -8,6 +8,8 @@ emergency number first and asks the person not to stay alone. Never any method d
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.escalation.crisis_lines import CrisisLine, Resources
 from bot.safety.levels import RiskLevel
 
@@ -112,7 +114,7 @@ def resources_text(resources: Resources) -> str:
     return "\n".join(rows)
 
 
-def _picker(variant: int):  # type: ignore[no-untyped-def]
+def _picker(variant: int) -> Callable[[tuple[str, ...]], str]:
     def pick(options: tuple[str, ...]) -> str:
         return options[variant % len(options)]
 
