@@ -135,3 +135,14 @@ def test_four_bit_loading_where_bitsandbytes_supports_this_machine(
     assert any(isinstance(m, bnb.nn.Linear4bit) for m in loaded.model.modules())
     assert "unmerged" in loaded.description  # QLoRA adapters stay unmerged on a 4-bit base
     assert len(greedy_ids(loaded, 8)) == 8
+
+
+def test_unreachable_hub_is_detected_in_seconds(monkeypatch: pytest.MonkeyPatch) -> None:
+    from huggingface_hub import constants
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "0")
+    monkeypatch.setattr(constants, "ENDPOINT", "http://127.0.0.1:9")  # nothing listens there
+    started = time.monotonic()
+    with pytest.raises(GeneratorUnavailable, match=r"^model\.base: .*cannot be reached"):
+        load_model(tiny_config(Path("haven-test/no-such-model")))
+    assert time.monotonic() - started < 10
