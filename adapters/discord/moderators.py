@@ -277,7 +277,7 @@ class ModeratorDesk:
                     else await self._client.fetch_channel(thread_id)
                 )
             if isinstance(thread, discord.Thread):
-                await thread.edit(archived=True, locked=True, reason="Haven case resolved")
+                await _archive(thread)
         except discord.NotFound:
             log.info("discord: thread %s for case %s is already gone", relay_ref, alert.case_id)
         except SEND_ERRORS as exc:
@@ -335,6 +335,17 @@ class ModeratorDesk:
             await channel.send(text, allowed_mentions=NO_MENTIONS)
         except SEND_ERRORS as exc:
             log.warning("discord: could not post in a case thread: %s", exc)
+
+
+async def _archive(thread: discord.Thread) -> None:
+    """Archive and lock; without Manage Threads, archiving alone still closes it."""
+    try:
+        await thread.edit(archived=True, locked=True, reason="Haven case closed")
+    except discord.Forbidden:
+        log.warning(
+            "discord: no Manage Threads permission; thread %s archived, not locked", thread.id
+        )
+        await thread.edit(archived=True, reason="Haven case closed")
 
 
 def closing_text(alert: AlertView) -> str:
