@@ -177,13 +177,22 @@ class EscalationService:
             if case is None or case.status != CaseStatus.CLAIMED or case.relay_channel is None:
                 log.warning("relay: case %d is no longer claimed; message not relayed", case_id)
                 return
+            now = self._clock()
             await tx.enqueue(
                 case_id=case_id,
                 channel=case.relay_channel,
                 kind=RELAY,
-                now=self._clock(),
+                now=now,
                 payload=relay.relay_payload("user", text, level, at),
             )
+            new_level = None if level is None else raised_level(case.level, int(level))
+            user = await tx.user(case.user_id)
+            if new_level is not None and user is not None:  # the alert shows the new level too
+                await tx.update_case(case_id, expected=CaseStatus.CLAIMED, now=now, level=new_level)
+                await self._audit(
+                    tx, case, user, SYSTEM, CaseAction.RAISE, Outcome.OK, now, level=new_level
+                )
+                await self._queue_updates(tx, case_id, now)
         self._loop.wake()
 
     async def note_user_unreachable(self, user_id: int) -> None:

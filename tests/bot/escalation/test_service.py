@@ -370,3 +370,19 @@ async def test_alerts_wait_for_a_channel_that_is_not_connected(world: World):
     world.channels["telegram"] = telegram  # the adapter registers later
     await service.run_due()
     assert len(telegram.posted) == 1
+
+
+async def test_a_relayed_message_at_a_higher_level_raises_the_claimed_case(world: World):
+    service = world.service
+    assert service is not None
+    case_id = await _open_case(world)
+    await service.claim(case_id, DISCORD_MOD)
+    await service.run_due()
+
+    await service.relay_from_user(case_id, "I have them here", RiskLevel.IMMINENT, world.clock())
+    await service.run_due()
+
+    case = await service.store.case(case_id)
+    assert case is not None and case.level == RiskLevel.IMMINENT and case.status == "claimed"
+    assert world.channels["telegram"].updated[-1][1].level is RiskLevel.IMMINENT
+    assert world.channels["discord"].relayed[-1][1].level is RiskLevel.IMMINENT
