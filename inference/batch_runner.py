@@ -10,8 +10,8 @@ from __future__ import annotations
 import copy
 import logging
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from inference.api import GenerationError, GenerationTimeout
@@ -37,6 +37,7 @@ class BatchStats:
     batches: int = 0
     largest_batch: int = 0
     grouped_prefills: int = 0  # batches whose prompts were prefilled in length groups
+    pauses: int = 0  # segments ended early so that waiting requests could join
 
 
 class IncrementalDecoder:
@@ -74,6 +75,8 @@ class _Row:
     decoder: IncrementalDecoder
     generated: int = 0
     done: bool = False
+    paused: bool = False
+    new_ids: list[int] = field(default_factory=list)  # this segment's tokens, for resuming
 
     def finish(self, error: GenerationError | None) -> None:
         if not self.done:
@@ -90,15 +93,20 @@ def _timeout(job: Job) -> GenerationTimeout:
     )
 
 
-def _make_stopper(rows: list[_Row], eos_ids: set[int], stats: BatchStats) -> Any:
+def _make_stopper(
+    rows: list[_Row], eos_ids: set[int], stats: BatchStats, pause: _PausePolicy
+) -> Any:
     import torch
     from transformers import StoppingCriteria
 
     class RowStopper(StoppingCriteria):
         """Sees every new token first, so it streams text and decides each row's end."""
 
+        steps = 0
+
         def __call__(self, input_ids: Any, scores: Any, **kwargs: Any) -> Any:
             now = time.monotonic()
+            self.steps += 1
             for row, token in zip(rows, input_ids[:, -1].tolist(), strict=True):
                 if row.done:
                     continue
@@ -110,12 +118,19 @@ def _make_stopper(rows: list[_Row], eos_ids: set[int], stats: BatchStats) -> Any
                     row.finish(None)
                 else:
                     row.generated += 1
+                    row.new_ids.append(token)
                     stats.tokens += 1
                     text = row.decoder.push(token)
                     if text:
                         row.job.deliver(text)
                     if row.generated >= row.job.max_new_tokens:
                         row.finish(None)
+            if self.steps >= pause.after_tokens > 0:
+                active = [row for row in rows if not row.done]
+                if active and pause.newcomers_fit(len(active)):
+                    for row in active:  # end this segment; the rows go on in the next batch
+                        row.done = row.paused = True
+                    stats.pauses += 1
             return torch.tensor([row.done for row in rows], device=input_ids.device)
 
     return RowStopper()
@@ -148,6 +163,15 @@ def _make_row_sampler(rows: list[_Row]) -> Any:
     return RowSampler()
 
 
+@dataclass(frozen=True)
+class _PausePolicy:
+    """When a running batch yields to waiting requests: after `after_tokens` steps, if
+    `newcomers_fit(active_rows)` says requests are waiting and the batch has room for them."""
+
+    after_tokens: int = 0  # 0: never pause
+    newcomers_fit: Callable[[int], bool] = lambda active: False
+
+
 _PAD_SLACK = 1.25  # group prompts for prefill once padding would add more than this share
 
 
@@ -172,27 +196,37 @@ def length_groups(lengths: Sequence[int]) -> list[list[int]]:
 class BatchRunner:
     """Owned by the generation thread: prompts, padding, `generate`, and failure handling."""
 
-    def __init__(self, loaded: LoadedModel, context_tokens: int, min_new_tokens: int = 0) -> None:
+    def __init__(
+        self,
+        loaded: LoadedModel,
+        context_tokens: int,
+        min_new_tokens: int = 0,
+        pause_after_tokens: int = 0,
+        newcomers_fit: Callable[[int], bool] | None = None,
+    ) -> None:
         self._loaded = loaded
+        self._pause = _PausePolicy(pause_after_tokens, newcomers_fit or (lambda active: False))
         self._counter = TokenizerCounter(loaded.tokenizer)
         self._context_tokens = context_tokens
         self._min_new_tokens = min_new_tokens  # benchmarks only: fixed-length replies
         self._grouped_prefill = True  # switched off for good if this transformers refuses it
         self.stats = BatchStats()
 
-    def run(self, jobs: Sequence[Job]) -> None:
+    def run(self, jobs: Sequence[Job]) -> list[Job]:
+        """Generate for `jobs`; returns those paused mid-reply, to be queued again."""
         rows: list[_Row] = []
         prompts: list[list[int]] = []
         now = time.monotonic()
         for job in jobs:
-            row = _Row(job, IncrementalDecoder(self._loaded.tokenizer))
+            decoder = job.decoder or IncrementalDecoder(self._loaded.tokenizer)
+            row = _Row(job, decoder, generated=job.generated)
             if job.cancelled:
                 row.finish(None)
             elif now > job.deadline:
                 row.finish(_timeout(job))
             else:
                 try:
-                    prompts.append(self._prompt_ids(job))
+                    prompts.append(job.resume_ids or self._prompt_ids(job))
                 except GenerationError as exc:
                     row.finish(exc)
                     continue
@@ -202,6 +236,14 @@ class BatchRunner:
                 rows.append(row)
         if rows:
             self._generate(rows, prompts)
+        paused = []
+        for row, prompt in zip(rows, prompts, strict=True):
+            if row.paused and not row.job.cancelled:
+                row.job.resume_ids = [*prompt, *row.new_ids]
+                row.job.generated = row.generated
+                row.job.decoder = row.decoder
+                paused.append(row.job)
+        return paused
 
     def _prompt_ids(self, job: Job) -> list[int]:
         # the reply needs room too; a request asking for nearly the whole context still gets
@@ -265,13 +307,13 @@ class BatchRunner:
             temperature=None if not sampling else 1.0,
             top_p=None if not sampling else 1.0,
             top_k=None if not sampling else 0,
-            max_new_tokens=max(row.job.max_new_tokens for row in rows),
-            min_new_tokens=self._min_new_tokens or None,
+            max_new_tokens=max(row.job.max_new_tokens - row.generated for row in rows),
+            min_new_tokens=max(0, self._min_new_tokens - min(r.generated for r in rows)) or None,
             eos_token_id=loaded.eos_token_ids,
             pad_token_id=pad,
         )
         processors = LogitsProcessorList([_make_row_sampler(rows)] if sampling else [])
-        stopper = _make_stopper(rows, set(loaded.eos_token_ids), self.stats)
+        stopper = _make_stopper(rows, set(loaded.eos_token_ids), self.stats, self._pause)
         self.stats.batches += 1
         self.stats.largest_batch = max(self.stats.largest_batch, len(rows))
         device = loaded.model.device

@@ -35,6 +35,9 @@ class ModelConfig:
     max_wait_ms: int = 20
     request_timeout_s: float = 60.0
     supersede: bool = True  # a user's newer request replaces their older, still-queued one
+    # a running batch with room pauses after this many tokens when requests wait, so they can
+    # join instead of waiting for the longest reply (its prompt is recomputed); 0: never
+    join_after_tokens: int = 32
     cpu_threads: int = 0  # torch intra-op threads on CPU; 0 keeps torch's default
     retries: int = 2  # openai backend: retries before the first chunk arrives
 

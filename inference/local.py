@@ -75,8 +75,13 @@ class LocalGenerator:
                     f"model.base: loading {self._config.base!r} failed ({type(exc).__name__}: "
                     f"{detail}); check [model] base, adapter and quantization"
                 ) from exc
+        max_batch = self._config.max_batch_size
         self._runner = BatchRunner(
-            self._loaded, self._config.context_tokens, min_new_tokens=self._min_new_tokens
+            self._loaded,
+            self._config.context_tokens,
+            min_new_tokens=self._min_new_tokens,
+            pause_after_tokens=self._config.join_after_tokens,
+            newcomers_fit=lambda active: active < max_batch and len(self._queue) > 0,
         )
         self._thread = threading.Thread(
             target=self._serve, args=(self._runner,), name="haven-generate", daemon=True
@@ -92,7 +97,7 @@ class LocalGenerator:
                 return  # closed
             self._running = batch
             try:
-                runner.run(batch)
+                self._queue.requeue(runner.run(batch))
             except Exception:  # a bug must cost one batch, never the worker
                 log.exception("model worker: a batch of %d failed", len(batch))
                 for job in batch:

@@ -31,6 +31,10 @@ class Job:
     seq: int = 0
     cancelled: bool = False  # set by the consumer side; read by the generation thread
     started: bool = False
+    # a job paused so newcomers could join keeps its place: prompt + reply so far, and state
+    resume_ids: list[int] | None = None
+    generated: int = 0
+    decoder: Any = None
 
     @property
     def requester(self) -> str:
@@ -56,18 +60,28 @@ class FairQueue:
         """Queue `job`; returns the requester's older queued jobs that it superseded."""
         with self._cond:
             superseded: list[Job] = []
-            if self._supersede:
-                superseded = [j for j in self._jobs if j.requester == job.requester]
+            if self._supersede:  # never one already answering: its text may be on screen
+                superseded = [
+                    j for j in self._jobs if j.requester == job.requester and not j.started
+                ]
             if len(self._jobs) - len(superseded) >= self._capacity:
                 raise GeneratorBusy(
                     f"the model queue is full ({self._capacity} waiting); try again shortly"
                 )
             if superseded:
-                self._jobs = [j for j in self._jobs if j.requester != job.requester]
+                self._jobs = [j for j in self._jobs if j not in superseded]
             job.seq = next(self._seq)
             self._jobs.append(job)
             self._cond.notify_all()
             return superseded
+
+    def requeue(self, jobs: list[Job]) -> None:
+        """Put paused jobs back; they keep their age, so they lead the next batch."""
+        with self._cond:
+            if self._closed:
+                return
+            self._jobs.extend(jobs)
+            self._cond.notify_all()
 
     def remove(self, job: Job) -> bool:
         """Take a job out if it is still waiting (its consumer went away)."""

@@ -354,3 +354,36 @@ async def test_out_of_memory_on_one_request_names_the_settings(tiny_loaded: Load
             await collect(gen.stream(chat("hi")))
     finally:
         await gen.close()
+
+
+async def test_a_newcomer_joins_instead_of_waiting_for_a_long_reply(
+    slow_loaded: LoadedModel,
+) -> None:
+    gen = worker(slow_loaded, max_batch_size=4, join_after_tokens=8, context_tokens=1024)
+    await gen.start()
+    finished: list[str] = []
+    try:
+        long_request = chat(USER_TEXTS[1], requester="long", max_new_tokens=160)
+        short_request = chat(USER_TEXTS[2], requester="short", max_new_tokens=4)
+
+        async def run(name: str, request: ChatRequest, started: asyncio.Event | None) -> str:
+            pieces = []
+            async for piece in gen.stream(request):
+                pieces.append(piece)
+                if started is not None:
+                    started.set()
+            finished.append(name)
+            return "".join(pieces)
+
+        first_chunk = asyncio.Event()
+        long_task = asyncio.create_task(run("long", long_request, first_chunk))
+        await first_chunk.wait()
+        short_text = await run("short", short_request, None)
+        long_text = await long_task
+    finally:
+        await gen.close()
+    assert finished == ["short", "long"]  # the short reply did not wait for the long one
+    assert gen.stats.pauses >= 1
+    # pausing and resuming (the prompt recomputed) does not change a greedy reply
+    assert long_text == plain_greedy_text(slow_loaded, long_request, 160)
+    assert short_text == plain_greedy_text(slow_loaded, short_request, 4)
