@@ -151,6 +151,7 @@ async def worker_generate(
         "batches": gen.stats.batches,
         "largest_batch": gen.stats.largest_batch,
         "grouped_prefills": gen.stats.grouped_prefills,
+        "pauses": gen.stats.pauses,
         "loop_lag_ms_p50": round(_percentile(lags, 50) * 1000, 2),
         "loop_lag_ms_p99": round(_percentile(lags, 99) * 1000, 2),
         "loop_lag_ms_max": round(max(lags) * 1000, 2),
