@@ -12,6 +12,7 @@ from bot.safety.assessor import CrisisAssessor
 from bot.safety.data_io import read_labelled
 
 _DATA = Path(__file__).parent / "data"
+DEFAULT_ROUNDS = 5
 
 
 def _pin_to_one_core() -> str:
@@ -44,7 +45,8 @@ def _summary(samples: list[float]) -> dict[str, float]:
     }
 
 
-def run_crisis_benchmark(rounds: int = 5) -> dict[str, object]:
+def run_crisis_benchmark(rounds: int | None = None) -> dict[str, object]:
+    rounds = rounds or DEFAULT_ROUNDS
     pinning = _pin_to_one_core()
     texts = [m.text for f in ("train.jsonl", "heldout.jsonl") for m in read_labelled(_DATA / f)]
     start = time.perf_counter()

@@ -1,8 +1,9 @@
-"""The trained crisis classifier: static MiniLM-distilled embeddings and a logistic head over L0-L4.
+"""The trained crisis classifier: a logistic head over L0-L4 on embeddings and hashed n-grams.
 
-Both parts ship in ``bot/safety/model/`` and load offline with numpy and ``tokenizers`` only:
-``static/`` holds a model2vec distillation of all-MiniLM-L6-v2 (token embeddings, 256 dims),
-``head.npz`` the weights and decision thresholds written by ``python -m bot.safety.train``.
+Features: a static embedding (a model2vec distillation of all-MiniLM-L6-v2, 256 dims, in
+``model/static/``) plus hashed word and character n-grams (no vocabulary file). ``head.npz``
+holds the weights and the decision thresholds written by ``python -m bot.safety.train``. All of it
+loads offline with numpy, ``tokenizers`` and scikit-learn's hashing; no torch at run time.
 """
 
 from __future__ import annotations
@@ -59,20 +60,64 @@ class StaticEmbedder:
         return np.stack([self.embed(t) for t in texts]) if texts else np.zeros((0, self.dim))
 
 
+# Hashed n-gram features next to the embeddings: words and word pairs catch phrasings, character
+# n-grams catch typos the normaliser does not know. Hashing needs no vocabulary file.
+N_HASH_FEATURES = 2**16
+
+
+class NgramHasher:
+    """Word (1-2) and character (3-5) n-grams hashed into two 65,536-wide L2-normalised blocks."""
+
+    def __init__(self) -> None:
+        from sklearn.feature_extraction.text import HashingVectorizer
+
+        self._words = HashingVectorizer(
+            n_features=N_HASH_FEATURES, ngram_range=(1, 2), alternate_sign=False, norm="l2"
+        )
+        self._chars = HashingVectorizer(
+            n_features=N_HASH_FEATURES,
+            analyzer="char_wb",
+            ngram_range=(3, 5),
+            alternate_sign=False,
+            norm="l2",
+        )
+
+    def sparse(self, texts: list[str]):  # type: ignore[no-untyped-def]
+        """A scipy CSR matrix (texts x 2 * N_HASH_FEATURES)."""
+        from scipy.sparse import hstack
+
+        return hstack([self._words.transform(texts), self._chars.transform(texts)]).tocsr()
+
+
+class FeatureBuilder:
+    """Everything the head reads: static embedding, then the hashed n-gram blocks."""
+
+    def __init__(self, static_dir: Path) -> None:
+        self.embedder = StaticEmbedder(static_dir)
+        self.hasher = NgramHasher()
+        self.dim = self.embedder.dim + 2 * N_HASH_FEATURES
+
+    def matrix(self, texts: list[str]):  # type: ignore[no-untyped-def]
+        from scipy.sparse import csr_matrix, hstack
+
+        dense = csr_matrix(self.embedder.embed_many(texts))
+        return hstack([dense, self.hasher.sparse(texts)]).tocsr()
+
+
 @dataclass(frozen=True, slots=True)
 class HeadParams:
     """A multinomial logistic head and the thresholds the assessor applies to it."""
 
-    weights: NDArray[np.float32]  # (5, dim)
+    weights: NDArray[np.float32]  # (5, features): embedding dims, then word and char hashes
     bias: NDArray[np.float32]  # (5,)
     threshold_crisis: float  # P(level >= 2) needed to raise a message to L2
     threshold_active: float  # P(level >= 3) needed to raise a message to L3
     meta: dict[str, object]
 
     def save(self, path: Path) -> None:
-        np.savez(
+        np.savez_compressed(
             path,
-            weights=self.weights.astype(np.float32),
+            weights=self.weights.astype(np.float16),
             bias=self.bias.astype(np.float32),
             thresholds=np.array([self.threshold_crisis, self.threshold_active], dtype=np.float32),
             meta=np.array(json.dumps(self.meta, sort_keys=True)),
@@ -109,9 +154,15 @@ class CrisisClassifier:
     def __init__(self, model_dir: Path | None = None) -> None:
         model_dir = model_dir or DEFAULT_MODEL_DIR
         self.embedder = StaticEmbedder(model_dir / "static")
+        self.hasher = NgramHasher()
         self.head = HeadParams.load(model_dir / "head.npz")
+        dim = self.embedder.dim
+        self._w_dense = np.ascontiguousarray(self.head.weights[:, :dim])
+        self._w_sparse = np.ascontiguousarray(self.head.weights[:, dim:])
 
     def probabilities(self, normalised_text: str) -> NDArray[np.float32]:
         """Probabilities of L0..L4 for one message already passed through ``normalise``."""
         vec = self.embedder.embed(normalised_text)
-        return softmax(self.head.weights @ vec + self.head.bias)
+        hashed = self.hasher.sparse([normalised_text])
+        logits = self._w_dense @ vec + self._w_sparse[:, hashed.indices] @ hashed.data
+        return softmax(logits + self.head.bias)

@@ -5,7 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bot.safety.classifier import ClassifierMissingError, CrisisClassifier, HeadParams
+from bot.safety.classifier import (
+    N_HASH_FEATURES,
+    ClassifierMissingError,
+    CrisisClassifier,
+    HeadParams,
+)
 from bot.safety.normalise import normalise
 
 
@@ -34,7 +39,7 @@ def test_clear_everyday_messages_score_low(classifier: CrisisClassifier, text: s
 
 def test_head_has_five_levels_and_sane_thresholds(classifier: CrisisClassifier) -> None:
     head = classifier.head
-    assert head.weights.shape == (5, classifier.embedder.dim)
+    assert head.weights.shape == (5, classifier.embedder.dim + 2 * N_HASH_FEATURES)
     assert 0.0 < head.threshold_crisis < 1.0 and 0.0 < head.threshold_active < 1.0
     probs = classifier.probabilities("hello")
     assert probs.shape == (5,) and np.isclose(probs.sum(), 1.0)

@@ -59,7 +59,11 @@ def test_eval_reports_a_bad_file_clearly(tmp_path: Path) -> None:
     assert result.exit_code == 2
 
 
-def test_bench_prints_latency_figures_as_json() -> None:
+def test_bench_prints_latency_figures_as_json(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import bot.safety.benchmark
+
+    monkeypatch.setattr(bot.safety.benchmark, "DEFAULT_ROUNDS", 1)
+    monkeypatch.setattr(bot.safety.benchmark, "_pin_to_one_core", lambda: "not pinned in tests")
     bench = typer.Typer()
     bench.command()(crisis.bench_crisis)
     result = runner.invoke(bench, ["--json"])
