@@ -44,6 +44,10 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"(?:the )?(?:book|movie|show|song))\b",
         r"\bshoot (?:me|you|u) (?:a|an) (?:text|message|email|dm|line|pic)\b",
         r"\bhit (?:me|us) up\b",
+        r"\b(?:lethal|toxic|fatal|deadly|dangerous) (?:dose|amount)\b.{0,40}\bfor (?:a|my|our) "
+        r"(?:dog|cat|pet|puppy|kitten|horse|bird|rabbit)\b",
+        r"\b(?:id|i would|i d) (?:jump off a (?:cliff|bridge)|die|kill|walk through fire) for "
+        r"(?:a|an|some|the|one|you|him|her)\b",
         r"\b(?:be|is|are|will be|gonna be|going to be) the (?:death|end) of me\b",
         r"^(?=.*\b(?:lol|haha|lmao|jk|just kidding|skull)\b).*?\bif i (?:fail|have to|get|dont get|"
         r"see|hear|lose|flunk|miss)\b.{0,50}\b(?:jump(?:ing)? off (?:a|the) (?:bridge|roof|"

@@ -156,6 +156,11 @@ RULES: tuple[Rule, ...] = (
         r"killed my ?self)\b.{0,30}\b(?:would|wouldnt)\b",
         r"\bhate (?:being alive|living|existing|my existence|that im alive|waking up)\b",
         r"\bfeel(?:ing)? like dying\b",
+        r"\b(?:dont|do not|not) plan(?:ning)? on (?:being (?:here|alive|around)|living|staying alive)\b",
+        r"\bone less me\b|\bwithout me in it\b",
+        r"\b(?:stopped|stop) caring (?:if|whether) i (?:live|die|make it|survive)\b",
+        r"\bmy time (?:is up|has come|here is (?:done|over|up))\b",
+        r"\bi should just (?:go|leave|disappear)\s*(?:[.!,]|$)",
         r"\b(?:okay|ok|fine|happy|relieved|glad|at peace)\b.{0,10}\bif i (?:never|didnt|dont|did not)"
         r" (?:woke up|wake up|make it|exist)\b",
         r"\b(?:switch|turn|shut) (?:my ?self |it all |everything )?off (?:permanently|forever|for good)\b",
@@ -218,8 +223,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:want|wish|wanna|hope|pray|just want)(?: to| i could| i can| that i could| i would)? "
         r"(?:just )?(?:fall asleep|sleep|go to sleep|close my eyes|rest) (?:forever|for good|permanently|"
         r"and (?:never|not|not have to|never have to) wake up)",
-        r"\b(?:go to sleep|sleep|fall asleep|close my eyes) (?:and|then) (?:never|not|not have to|"
-        r"never have to) (?:wake up|open them again)\b",
+        r"\b(?:go to sleep|sleep|fall asleep|close my eyes)\b.{0,25}\b(?:and|then) (?:never|not|not "
+        r"have to|never have to) (?:wake up|wake|open them again)\b",
         r"\b(?:i would|i d|id|i had) rather (?:just )?(?:die|be dead|not exist|not be alive|not be "
         r"here|not wake up|never wake up)\b",
         r"\b(?:tired|sick|exhausted) of\b.{0,25}\b(?:being here|being alive|existing|living|"
@@ -433,7 +438,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:jump|die|hang|end it|go to die)\b",
         r"\b(?:kill|killing) (?:myself|yourself|oneself) (?:with|using|by)\b",
         rf"\b(?:is|are|would|will) (?:\d+|a|one|two|a bottle of|a pack of|a box of|all) (?:\w+ ){{0,2}}"
-        rf"(?:{DRUG}) (?:be )?(?:enough|sufficient) (?:to|for)\b",
+        rf"(?:{DRUG}) (?:be )?(?:enough|sufficient)\b(?: (?:to|for)\b|\s*[?.!]*\s*$)",
         r"\bhow many (?:floors|stories|storeys|meters|metres|feet)\b.{0,30}\b(?:jump|fall|die|"
         r"survive|fatal|kill)",
         r"\bbleed(?:ing)? out\b",
@@ -443,6 +448,12 @@ RULES: tuple[Rule, ...] = (
         r"\bcan (?:you|i|someone|a person|people|u) (?:die|overdose|od) (?:from|on|by|of|if)\b",
         r"\bway to go (?:without pain|peacefully|painlessly|quietly|quickly|in my sleep)\b",
         r"\b(?:wont|will not|doesnt|dont) let (?:me|you|someone) wake up\b",
+        r"\b(?:tie|tying|attach|hang) (?:a |the |my )?(?:rope|belt|cord|sheet|noose)\b.{0,20}\b(?:to|"
+        r"from|on) (?:a |the |my )?(?:ceiling|ceiling fan|fan|beam|door|doorknob|closet rod|rail|"
+        r"railing|tree|pipe)\b",
+        r"\bwhen (?:you|someone|a person|people|i) (?:hang|overdose|od|drown|bleed out)\b",
+        r"\buse on (?:my ?self|yourself|urself)\b",
+        rf"\b{PLACE}\b.{{0,30}}\b(?:high enough|tall enough)\b",
         r"\b(?:where|how) (?:to|do i|do you|should i|would i) (?:shoot|stab|cut|hang) (?:my ?self|"
         r"yourself|urself)\b",
         r"\b(?:drive|driving|crash|crashing|steer|steering) (?:my (?:car|bike)|the car|it)? ?(?:into "
@@ -470,7 +481,8 @@ RULES: tuple[Rule, ...] = (
         r"gun)\b(?! (?:course|swing|bridge|club|in my bag for))",
         r"\b(?:make sure|ensure|guarantee) (?:i|that i|it) (?:dont|do not|wont|will not|doesnt) "
         r"(?:survive|wake up|fail|come back)\b",
-        r"\b(?:height|high|tall|far|deep|long|much|many|dose|amount)\b.{0,30}\bto (?:die|kill (?:you|"
+        r"\b(?:height|high|tall|far|deep|long|much|many|dose|amount|floor|floors|story|storey)\b.{0,30}"
+        r"\bto (?:die|kill (?:you|"
         r"me|someone|a person)|be fatal|not survive|end it)\b",
         r"\b(?:rope|knot|belt|cord|noose|beam)\b.{0,20}\bfor hanging\b|\bis (?:hanging|drowning|"
         r"overdosing|bleeding out|jumping|an overdose|suffocation|carbon monoxide|drowning yourself|"
@@ -568,7 +580,8 @@ RULES: tuple[Rule, ...] = (
         r"unalive my ?self|kms|overdose|od|hang my ?self|use it on my ?self|ending it|ending my life|"
         r"killing my ?self|swallow all of them|take all of them|take them all|swallow them all|drive "
         r"(?:my car |the car )?(?:into|off) (?:a|the)|crash my car|"
-        r"take everything (?:in|from) (?:my|the) (?:medicine )?cabinet|walk "
+        r"take everything (?:in|from) (?:my|the) (?:medicine )?cabinet|take every (?:single )?"
+        r"(?:pill|tablet)|swallow every (?:single )?(?:pill|tablet)|walk "
         r"into the (?:sea|ocean|river|lake)|take all (?:of )?(?:the|my|these|those) "
         rf"(?:{DRUG})|swallow all (?:of )?(?:the|my|these) (?:{DRUG})|take (?:the|a) whole bottle)\b"
         r"(?! (?:with|on (?:coffee|caffeine|sugar|chocolate|candy|netflix|anime|tiktok)))",
@@ -581,6 +594,7 @@ RULES: tuple[Rule, ...] = (
         r"finally do it)\b",
         r"\bdoing it (?:tonight|tomorrow|today|this weekend|right now|soon|at \d+|when|after|before)\b",
         r"\b(?:tonight|today) is the (?:night|day)\b|\bits (?:time|happening) (?:tonight|today)\b",
+        r"\b(?:im|i am) ready\s*(?:[.!]|$)|\bready to (?:go|do it|end it)\b",
         rf"\b(?:im|i am|going to|gonna|will|ill|about to) (?:\w+ )?(?:taking|take|swallowing|swallow) "
         rf"(?:the|those|these) (?:{DRUG})\b",
         r"\b(?:im|i am|i will|ill|im going to|going to|gonna|about to|ready to) (?:\w+ )?jump\b"
@@ -594,7 +608,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:once|when|after|as soon as|while) (?:my )?(?:mom|mum|dad|parents|family|roommate|"
         r"everyone|everybody|they|he|she|wife|husband|kids) (?:leaves|leave|goes|go|falls asleep|"
         r"fall asleep|is asleep|are asleep|are gone|is gone|goes to (?:bed|sleep|work)|go to (?:bed|"
-        r"sleep|work)|leaves for work|are out|is out)\b",
+        r"sleep|work)|leaves for work|are out|is out)\b|\b(?:nobody|no one|noone) (?:is|s) (?:home|"
+        r"here|around)\b|\b(?:home|house) alone\b|\balone in the house\b",
     ),
     _rule(
         "timing", "plan", 0, False,
@@ -621,8 +636,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "means_ready", "means", 2, False,
         rf"\b(?:{DRUG}|rope|noose|gun|razor|blade|blades|knife|belt)\b (?:is |are )?(?:right )?(?:ready|"
-        r"here|next to me|in front of me|in my hand|in my pocket|lined up|on my desk|on the table|"
-        r"beside me|all set|counted)\b(?! (?:for|to take|with my (?:breakfast|dinner|water)))",
+        r"here|next to me|in front of me|in my hand|in my hands|in my lap|on my lap|in my pocket|lined "
+        r"up|on my desk|on the table|beside me|all set|counted)\b(?! (?:for|to take|with my (?:breakfast|dinner|water)))",
     ),
     _rule(
         "means_in_place", "means", 3, False,
@@ -654,6 +669,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "at_place", "means", 0, False,
+        r"\b(?:im|i am|waiting) (?:\w+ )?(?:at|on) (?:the )?(?:station|platform)\b.{0,40}\b(?:fast|"
+        r"express|next|freight|oncoming) train\b",
         r"\b(?:writing|typing|texting|sitting|standing) (?:this )?(?:from|on) (?:the|a) (?:roof|rooftop|"
         r"bridge|ledge|edge|tracks|cliff)\b",
         r"\b(?:driving|walking|going|heading|on my way|riding|cycling|taking the bus) (?:\w+ )?to "
@@ -672,9 +689,12 @@ RULES: tuple[Rule, ...] = (
         r"(?:\w+ ){0,2}(?:suicide|goodbye|farewell|final|last|good bye) (?:note|notes|letter|"
         r"letters|message|messages|video|texts)\b",
         r"\b(?:wrote|written|writing|finished|left) (?:\w+ )?(?:notes|letters) (?:to|for) "
-        r"(?:everyone|all|each|every|my (?:family|parents|kids|friends|loved ones|siblings)|"
+        r"(?:everyone|each of (?:you|them|my \w+)|my (?:family|parents|kids|friends|loved ones|siblings)|"
         r"the people i love|whoever finds me)\b",
         r"\bnote (?:to|for) (?:whoever finds me|my family|my parents|the people who find me)\b",
+        rf"\b(?:meds|pills|tablets|{DRUG})\b.{{0,40}}\b(?:saved|saving|stockpiled|stockpiling|hoarded|"
+        r"hoarding|collected|collecting|stashed) (?:them|it|those) (?:all )?(?:up)?",
+        r"\bsaid (?:goodbye|bye|my goodbyes) to\b.{0,30}\bwithout (?:her|him|them|anyone) knowing\b",
         r"\b(?:the |my )?(?:suicide |goodbye )?(?:note|letters?) (?:is|are) (?:written|done|ready|"
         r"finished)\b",
         rf"\b(?:{DRUG}) (?:are |is )?(?:counted out|lined up|sorted out|laid out|all counted)\b",
@@ -757,7 +777,10 @@ RULES: tuple[Rule, ...] = (
         r"\bsaid (?:all )?my goodbyes\b|\b(?:given|gave|giving) (?:away )?my (?:dog|cat|pets?|bird|"
         r"fish|rabbit) (?:away|to)\b",
         r"\bso (?:no one|nobody|noone) (?:has|have|needs?|will have) to (?:deal with|clean up|sort out|"
-        r"worry about)\b",
+        r"worry about)\b|\bso (?:no one|nobody|noone) (?:is|will be|gets) left with\b",
+        r"\b(?:look after|take care of) (?:him|her|them|my \w+) (?:forever|for good|for me from now "
+        r"on)\b",
+        r"\bdeleted (?:everything|all my (?:accounts|socials|social media|photos|posts))\b",
         r"\b(?:wont|will not) be (?:around|here|alive) for (?:it|that|any of it|long|the weekend|"
         r"christmas|next week)\b",
     ),
@@ -781,7 +804,9 @@ RULES: tuple[Rule, ...] = (
         r"\bi (?:just |already )?(?:slit|cut|sliced|opened) (?:my )?(?:wrists?|veins|throat|"
         r"artery)\b",
         r"\bcut (?:way )?too deep\b",
-        r"\b(?:rope|noose|belt|cord) (?:is )?(?:around my neck|tied (?:to|around)|set up|hanging "
+        r"\b(?:im|i am) (?:taking|swallowing) (?:them|all of them)\b.{0,20}\b(?:now|right now|all of "
+        r"them)\b|"
+        r"\b(?:rope|noose|belt|cord) (?:is )?(?:around my neck|tied (?:to|around|up)|all tied|set up|hanging "
         r"(?:from|up)|ready)\b|\bnoose (?:is )?(?:ready|tied|up)\b",
         r"\b(?:gun|pistol|revolver|rifle) (?:is )?(?:loaded|in my hand|in my mouth|to my head|"
         r"pointed at me|cocked)\b|\b(?:loaded|loading) (?:the|my|dads|my dads|a) (?:gun|pistol|"
