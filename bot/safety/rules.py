@@ -403,7 +403,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:would|could|do|does|will) (?:i|you|someone|a person|people|u) (?:survive|die)\b"
         r".{0,30}\b(?:fall|jump|jumping|falling|floors?|stor(?:e)?ys|storeys|meters|metres|feet|ft)\b",
         r"\bhow (?:high|tall|far)\b.{0,40}\b(?:jump|fall|die|survive|fatal|kill)\b",
-        r"\b(?:jump|jumped|jumping|step|stepped|stepping|walk|walked|throw my ?self|lie down|lay down|"
+        r"\b(?:jump|jumped|jumping|step|stepped|stepping|walk|walked|stand|standing|throw my ?self|lie "
+        r"down|lay down|"
         r"lie|lay) (?:in front of|under|onto) "
         r"(?:a|the|an|some|oncoming) (?:train|bus|truck|car|lorry|traffic|subway|tube|metro)\b",
         r"\b(?:on|onto|lie on|lay on) the (?:train |railway |subway )?tracks\b",
@@ -448,6 +449,18 @@ RULES: tuple[Rule, ...] = (
         r"\bcan (?:you|i|someone|a person|people|u) (?:die|overdose|od) (?:from|on|by|of|if)\b",
         r"\bway to go (?:without pain|peacefully|painlessly|quietly|quickly|in my sleep)\b",
         r"\b(?:wont|will not|doesnt|dont) let (?:me|you|someone) wake up\b",
+        r"\bhow (?:much|many)\b.{0,40}\b(?:damage|destroy|shut down|fry|kill)\b.{0,10}\b(?:my|your|"
+        r"the|a) (?:liver|kidneys|heart|organs)\b",
+        r"\bsurvival (?:rate|chance|chances|odds)\b.{0,30}\b(?:jump|jumping|fall|falling|overdose|"
+        r"hanging)\b",
+        rf"\bhow (?:much|many) (?:of )?(?:\w+ ){{0,3}}(?:{DRUG}|medication|medicine|meds)\b.{{0,30}}\b(?:"
+        r"dangerous|deadly|lethal|fatal)\b",
+        r"\b(?:artery|arteries|vein|veins)\b.{0,30}\b(?:wrist|neck|thigh|arm)\b|\b(?:wrist|neck|"
+        r"thigh)\b.{0,30}\b(?:artery|arteries|main vein)\b",
+        r"\b(?:knock|put) (?:me|someone|you|a person) (?:out|to sleep) (?:forever|for good|"
+        r"permanently)\b",
+        r"\b(?:deadliest|most dangerous|most lethal|most toxic)\b.{0,30}\b(?:medicine cabinet|cabinet|"
+        r"house|home|kitchen|garage|pharmacy)\b",
         r"\b(?:tie|tying|attach|hang) (?:a |the |my )?(?:rope|belt|cord|sheet|noose)\b.{0,20}\b(?:to|"
         r"from|on) (?:a |the |my )?(?:ceiling|ceiling fan|fan|beam|door|doorknob|closet rod|rail|"
         r"railing|tree|pipe)\b",
@@ -541,7 +554,12 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:nembutal|pentobarbital|barbiturates|exit bag|peaceful pill)\b",
         rf"\b(?:most|more|least|the) (?:deadly|lethal|dangerous|toxic|fatal)\b.{{0,20}}\b(?:pills|meds|"
         rf"medications?|drugs|{DRUG}|way|method|poison|overdose)",
-        rf"\b(?:pills|meds|drugs|{DRUG})\b.{{0,30}}\b(?:most|more|are|is) (?:deadly|lethal|fatal)\b",
+        rf"\b(?:pills|meds|drugs|{DRUG})\b.{{0,40}}\b(?:most|more|are|is|theyre|they are|its|it is|can "
+        r"be|could be|would be) (?:deadly|lethal|fatal)\b",
+        r"\b(?:strongest|most powerful)\b.{0,20}\b(?:painkiller|sleeping pill|pill|medication|"
+        r"sedative|opioid)s?\b",
+        r"\b(?:get my hands on|get hold of|steal|sneak)\b.{0,20}\b(?:morphine|fentanyl|oxycodone|"
+        r"oxycontin|opioids|insulin|sleeping pills|barbiturates|xanax|benzos)\b",
         r"\b(?:how|what|which|would|will|is|are|can)\b.{0,50}\b(?:to be|be|is|are) (?:fatal|lethal|"
         r"deadly)\b",
         r"\b(?:tallest|highest)\b.{0,40}\bi can (?:get|go|climb) (?:to|onto|on|up)\b",
@@ -608,7 +626,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:once|when|after|as soon as|while) (?:my )?(?:mom|mum|dad|parents|family|roommate|"
         r"everyone|everybody|they|he|she|wife|husband|kids) (?:leaves|leave|goes|go|falls asleep|"
         r"fall asleep|is asleep|are asleep|are gone|is gone|goes to (?:bed|sleep|work)|go to (?:bed|"
-        r"sleep|work)|leaves for work|are out|is out)\b|\b(?:nobody|no one|noone) (?:is|s) (?:home|"
+        r"sleep|work)|leaves for work|are out|is out)\b|\b(?:been drinking|im drunk|im so drunk|im "
+        r"wasted)\b|\b(?:nobody|no one|noone) (?:is|s) (?:home|"
         r"here|around)\b|\b(?:home|house) alone\b|\balone in the house\b",
     ),
     _rule(
@@ -659,18 +678,23 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "height_remark", "means", 0, False,
         r"\b(?:its|it is|so|really|very) (?:really |so |very )?(?:high|far down|a long way down)\b|"
-        r"\blooking down\b|\bthe water (?:below|under)\b",
+        r"\blooking down\b|\bthe water (?:below|under)\b|\b(?:hear|see) the train\b|\btrain is "
+        r"coming\b|\b(?:\d+(?:st|nd|rd|th)|top|tenth|"
+        r"ninth|eighth|twelfth|twentieth) floor\b",
     ),
     _rule(
         "at_hand_pronoun", "means", 0, False,
         r"\bi (?:have|got|ve got) (?:them|it|everything|it all|all of them) (?:here|ready|with me|next "
         r"to me|in front of me|in my (?:hand|bag|pocket|room))\b",
         r"\b(?:i|ive) (?:have|got|ve got) everything(?: i need| ready| here)?\s*(?:[.!,]|$)",
+        rf"\b(?:took|got|taken) (?:the|my|all the|all my) (?:{DRUG}) out\b",
     ),
     _rule(
         "at_place", "means", 0, False,
         r"\b(?:im|i am|waiting) (?:\w+ )?(?:at|on) (?:the )?(?:station|platform)\b.{0,40}\b(?:fast|"
         r"express|next|freight|oncoming) train\b",
+        r"\b(?:sitting|standing|im|i am) (?:on|in) (?:my |the |a )?(?:windowsill|window sill|window "
+        r"ledge|open window)\b",
         r"\b(?:writing|typing|texting|sitting|standing) (?:this )?(?:from|on) (?:the|a) (?:roof|rooftop|"
         r"bridge|ledge|edge|tracks|cliff)\b",
         r"\b(?:driving|walking|going|heading|on my way|riding|cycling|taking the bus) (?:\w+ )?to "
@@ -776,6 +800,11 @@ RULES: tuple[Rule, ...] = (
         r"\bafter this (?:message|text|post)\b",
         r"\bsaid (?:all )?my goodbyes\b|\b(?:given|gave|giving) (?:away )?my (?:dog|cat|pets?|bird|"
         r"fish|rabbit) (?:away|to)\b",
+        r"\bleft (?:my )?(?:\w+ ){0,3}(?:password|passwords|pin)\b.{0,20}\b(?:note|letter)\b",
+        r"\bso (?:my (?:family|kids|parents|wife|husband|partner)|they|no one|nobody) (?:doesnt|dont|"
+        r"wont|does not|will not|never) (?:have to|need to)\b",
+        r"\b(?:putting|put|got|getting) (?:everything|things|my (?:affairs|stuff|things)) in order\b",
+        r"\b(?:texted|called|messaged|hugged|saw|visited|told) (?:\w+ ){0,4}one last time\b",
         r"\bso (?:no one|nobody|noone) (?:has|have|needs?|will have) to (?:deal with|clean up|sort out|"
         r"worry about)\b|\bso (?:no one|nobody|noone) (?:is|will be|gets) left with\b",
         r"\b(?:look after|take care of) (?:him|her|them|my \w+) (?:forever|for good|for me from now "
@@ -962,7 +991,8 @@ RULES: tuple[Rule, ...] = (
         r"ashamed|so tired|exhausted of|sick of everything|im done|im so done|cant anymore|"
         r"cant sleep|insomnia|hurting|in pain|so much pain|bullied|harassed|alone|rejected|"
         r"left me|lost everything|no friends|no way|a mess|crying|tears|hate everything|"
-        r"cant stop crying|fed up|pointless|meaningless|scared|terrified|afraid)\b",
+        r"cant stop crying|fed up|pointless|meaningless|scared|terrified|afraid|im shaking|cant stop "
+        r"shaking)\b",
     ),
 )  # fmt: skip
 
