@@ -38,6 +38,17 @@ def lane_key(update: object) -> Hashable:
     return ("other", None)
 
 
+def _served_by_core_lanes(update: object) -> bool:
+    """Private-chat messages and commands: the core orders them per person itself."""
+    return (
+        isinstance(update, Update)
+        and update.effective_message is not None
+        and update.callback_query is None
+        and update.effective_chat is not None
+        and update.effective_chat.type == "private"
+    )
+
+
 class PerUserUpdateProcessor(BaseUpdateProcessor):
     """Per-person FIFO lanes that exist only while in use, plus a bounded memory of update ids.
 
@@ -74,6 +85,12 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
             log.info("ignored a redelivered Telegram update")
             if inspect.iscoroutine(coroutine):
                 coroutine.close()  # never awaited on purpose
+            return
+        if _served_by_core_lanes(update):
+            # The core keeps one person's private messages in order with its own lanes (tasks
+            # reach it in arrival order), and screens for crisis *before* its lane: holding a
+            # lane here too would make a crisis reply wait behind the person's model turn.
+            await coroutine
             return
         key = lane_key(update)
         lane = self._lanes.get(key)
