@@ -64,7 +64,8 @@ class RiskDesk(Protocol):
 
     async def relay_from_user(
         self, case_id: int, text: str, level: RiskLevel | None, at: datetime
-    ) -> None: ...
+    ) -> bool:
+        """False when the case is no longer claimed (the core then answers as usual)."""
 
 
 class SafeReplies(Protocol):
@@ -199,8 +200,8 @@ class Core:
             else None
         )
         if claimed is not None and user is not None:
-            await self._relay(claimed, user, text, level, respond, crisis_sent)
-            return
+            if await self._relay(claimed, user, text, level, respond, crisis_sent):
+                return
 
         if level.is_crisis:
             if crisis_sent is None or (crisis_sent.level or 0) < level:
@@ -319,13 +320,17 @@ class Core:
         level: RiskLevel,
         respond: Respond,
         crisis_sent: Reply | None,
-    ) -> None:
+    ) -> bool:
+        """True when a moderator has the conversation and the message went to them."""
+        relayed = await self._guarded(
+            self._desk.relay_from_user(case_id, text, level, self._clock()), "relay to moderator"
+        )
+        if not relayed:
+            return False
         # The moderator has the conversation; an imminent message still gets the urgent reply.
         if level >= RiskLevel.IMMINENT and crisis_sent is None:
             await respond(self._crisis(level, self._country(user)))
-        await self._guarded(
-            self._desk.relay_from_user(case_id, text, level, self._clock()), "relay to moderator"
-        )
+        return True
 
     def _crisis(self, level: RiskLevel, country: str | None) -> Reply:
         return Reply(self._safe.crisis_reply(level, country, self._next()), ReplyKind.CRISIS, level)

@@ -294,6 +294,14 @@ class CaseStore:
             )
             return found
 
+    async def claimed_cases_by_user(self) -> dict[int, int]:
+        """user id -> the case a moderator has claimed for them, for every claimed case."""
+        async with self._sessions() as session:
+            rows = await session.execute(
+                select(Case.user_id, Case.id).where(Case.status == "claimed").order_by(Case.id)
+            )
+            return {user_id: case_id for user_id, case_id in rows.all()}
+
     async def active_case_of(self, user_id: int) -> CaseRecord | None:
         async with self._sessions() as session:
             row = await session.scalar(

@@ -82,6 +82,7 @@ class EscalationService:
         )
         self._outbox = Outbox(self._store, delivery, clock=clock, settings=settings.escalation)
         self._loop = OutboxLoop(self.run_due, settings.escalation.outbox_poll_s)
+        self._claimed: dict[int, int] | None = None  # user id -> claimed case id
 
     @property
     def store(self) -> CaseStore:
@@ -166,17 +167,33 @@ class EscalationService:
             await self._queue_repage(tx, case.id, case.page_count + 1, now)
 
     async def claimed_case(self, user_id: int) -> int | None:
-        return await self._store.claimed_case_of(user_id)
+        """Asked on every message, so answered from memory: claims happen in this process."""
+        if self._claimed is None:
+            self._claimed = await self._store.claimed_cases_by_user()
+        return self._claimed.get(user_id)
+
+    def _note_claim(self, user_id: int, case_id: int | None) -> None:
+        if self._claimed is None:
+            return  # loaded from the database on first use
+        if case_id is None:
+            self._claimed.pop(user_id, None)
+        else:
+            self._claimed[user_id] = case_id
 
     async def relay_from_user(
         self, case_id: int, text: str, level: RiskLevel | None, at: datetime
-    ) -> None:
-        """Queue one of the person's messages for the claiming moderator (retried till it lands)."""
+    ) -> bool:
+        """Queue one of the person's messages for the claiming moderator (retried till it lands).
+
+        False when the case is no longer claimed: the caller then answers as usual.
+        """
         async with self._store.transaction() as tx:
             case = await tx.case(case_id)
             if case is None or case.status != CaseStatus.CLAIMED or case.relay_channel is None:
                 log.warning("relay: case %d is no longer claimed; message not relayed", case_id)
-                return
+                if self._claimed is not None:
+                    self._claimed = {u: c for u, c in self._claimed.items() if c != case_id}
+                return False
             now = self._clock()
             await tx.enqueue(
                 case_id=case_id,
@@ -194,6 +211,7 @@ class EscalationService:
                 )
                 await self._queue_updates(tx, case_id, now)
         self._loop.wake()
+        return True
 
     async def note_user_unreachable(self, user_id: int) -> None:
         """The platform refuses to reach the person: note it on the case and tell moderators."""
@@ -271,6 +289,7 @@ class EscalationService:
                 payload={"moderator": actor.key},
             )
             await self._queue_to_user(tx, case_id, user, relay.JOINED, ReplyKind.NOTICE, now)
+        self._note_claim(user.id, case_id)
         self._loop.wake()
         return ActionResult(True, f"You have case #{case_id}. Its conversation opens for you now.")
 
@@ -311,6 +330,7 @@ class EscalationService:
                 await self._queue_close_relay(tx, case, now)
                 # Only a person who was talking with a moderator hears that it ended.
                 await self._queue_to_user(tx, case_id, user, relay.RESUMED, ReplyKind.NOTICE, now)
+        self._note_claim(user.id, None)
         self._loop.wake()
         return ActionResult(True, f"Case #{case_id} resolved.")
 
@@ -339,6 +359,7 @@ class EscalationService:
             await self._queue_updates(tx, case_id, now)
             await self._queue_repage(tx, case_id, page, now)
             await self._queue_to_user(tx, case_id, user, relay.RELEASED, ReplyKind.NOTICE, now)
+        self._note_claim(user.id, None)
         self._loop.wake()
         return ActionResult(True, f"Case #{case_id} released; moderators are paged again.")
 

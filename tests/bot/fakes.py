@@ -53,6 +53,7 @@ class RecordingDesk:
     reports: list[tuple[int, Assessment]] = field(default_factory=list)
     relayed: list[tuple[int, str]] = field(default_factory=list)
     claimed: dict[int, int] = field(default_factory=dict)  # user id -> case id
+    stale: set[int] = field(default_factory=set)  # cases resolved behind the core's back
 
     async def report_risk(
         self, *, user_id: int, assessment: Assessment, resources_sent: bool, country: str | None
@@ -65,8 +66,11 @@ class RecordingDesk:
 
     async def relay_from_user(
         self, case_id: int, text: str, level: RiskLevel | None, at: datetime
-    ) -> None:
+    ) -> bool:
+        if case_id in self.stale:
+            return False
         self.relayed.append((case_id, text))
+        return True
 
 
 class ScriptedGenerator:

@@ -360,3 +360,15 @@ async def test_onboarding_after_declining_consent_says_no_text_is_kept(build):
     await core.command(CommandCall(key, "chat-alice", Command.START), replies)
     assert "keep no text" in replies.texts[-1]
     assert "encrypted for 30 days" not in replies.texts[-1]
+
+
+async def test_a_stale_claim_falls_back_to_the_model(build, store):
+    generator = ScriptedGenerator()
+    core, desk, _ = build(generator)
+    await core.handle(incoming("hello"), Replies())
+    user = await store.find_user("terminal", "alice")
+    desk.claimed[user.id] = 7
+    desk.stale.add(7)
+    replies = Replies()
+    await core.handle(incoming("anyone?"), replies)
+    assert replies.items[-1].kind is ReplyKind.ANSWER and desk.relayed == []
