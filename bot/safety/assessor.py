@@ -9,6 +9,7 @@ highest level already reached (a later "never mind" does not reset it).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,6 +93,9 @@ class CrisisAssessor:
 
     def __init__(self, *, use_classifier: bool = True, model_dir: Path | None = None) -> None:
         self._classifier = CrisisClassifier(model_dir) if use_classifier else None
+        # Each turn re-reads the earlier messages of its window; remembering each message's
+        # verdict makes that a lookup instead of another classifier pass per earlier message.
+        self._message = functools.lru_cache(maxsize=8192)(self._message_uncached)
 
     @property
     def uses_classifier(self) -> bool:
@@ -102,7 +106,7 @@ class CrisisAssessor:
         verdict = rule_verdict(text)
         return Assessment(verdict.level, verdict.score, verdict.reasons)
 
-    def _message(self, text: str) -> tuple[RuleVerdict, Decision]:
+    def _message_uncached(self, text: str) -> tuple[RuleVerdict, Decision]:
         norm = normalise(text)
         verdict = rule_verdict(text, norm)
         if self._classifier is None:
