@@ -129,6 +129,8 @@ def _combinations(names: set[str], groups: set[str], ideation: bool) -> list[tup
         out.append((RiskLevel.IMMINENT, "rule:means_at_hand"))
     if "intent_vague" in names and "place_mention" in names:
         out.append((RiskLevel.IMMINENT if timing else RiskLevel.ACTIVE, "rule:plan_timing"))
+    if at_hand and (at_place or "plan_marker" in names or "bath_setting" in names):
+        out.append((RiskLevel.IMMINENT, "rule:means_at_hand"))
     if covert and at_hand:
         out.append((RiskLevel.ACTIVE, "rule:means_at_hand"))
     if covert and ("intent_vague" in names or "intent" in names):

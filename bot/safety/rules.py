@@ -588,7 +588,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:i (?:have|ve got|got|made|ve made|came up with) a plan|(?:my|the) plan is|its all "
         r"planned|everything is (?:planned|ready|set|sorted)|i know how|i know when|i know where|"
         r"decided (?:how|when)|made (?:my|up my) (?:mind|decision)|ive decided|i have decided|"
-        r"i decided|my decision|made peace with (?:it|my decision|dying))\b",
+        r"i decided|my decision|made peace with (?:it|my decision|dying)|(?:found|picked|chose) (?:a|the) "
+        r"(?:spot|place))\b",
     ),
     _rule(
         "intent", "plan", 3, True,
@@ -603,6 +604,8 @@ RULES: tuple[Rule, ...] = (
         r"into the (?:sea|ocean|river|lake)|take all (?:of )?(?:the|my|these|those) "
         rf"(?:{DRUG})|swallow all (?:of )?(?:the|my|these) (?:{DRUG})|take (?:the|a) whole bottle)\b"
         r"(?! (?:with|on (?:coffee|caffeine|sugar|chocolate|candy|netflix|anime|tiktok)))",
+        r"\b(?:im|i am) (?:about|going|gonna|ready) to jump\s*(?:[.!]|$)|\b(?:im )?gonna jump\s*(?:[.!]|$)"
+        r"|\b(?:swallow|take) everything i (?:have|got)\b",
     ),
     _rule(
         "intent_vague", "plan", 0, False,
@@ -613,6 +616,10 @@ RULES: tuple[Rule, ...] = (
         r"\bdoing it (?:tonight|tomorrow|today|this weekend|right now|soon|at \d+|when|after|before)\b",
         r"\b(?:tonight|today) is the (?:night|day)\b|\bits (?:time|happening) (?:tonight|today)\b",
         r"\b(?:im|i am) ready\s*(?:[.!]|$)|\bready to (?:go|do it|end it)\b",
+        r"\b(?:im|i am|started|start) (?:\w+ )?climbing over\b|\bclimb(?:ed)? over the (?:railing|rail|"
+        r"fence|barrier|edge)\b",
+        r"\b(?:im|i am) (?:going|walking) in\s*(?:[.!]|$)|\b(?:going|walking|wading) into the (?:water|"
+        r"river|lake|sea|ocean)\b",
         rf"\b(?:im|i am|going to|gonna|will|ill|about to) (?:\w+ )?(?:taking|take|swallowing|swallow) "
         rf"(?:the|those|these) (?:{DRUG})\b",
         r"\b(?:im|i am|i will|ill|im going to|going to|gonna|about to|ready to) (?:\w+ )?jump\b"
@@ -627,7 +634,8 @@ RULES: tuple[Rule, ...] = (
         r"everyone|everybody|they|he|she|wife|husband|kids) (?:leaves|leave|goes|go|falls asleep|"
         r"fall asleep|is asleep|are asleep|are gone|is gone|goes to (?:bed|sleep|work)|go to (?:bed|"
         r"sleep|work)|leaves for work|are out|is out)\b|\b(?:been drinking|im drunk|im so drunk|im "
-        r"wasted)\b|\b(?:nobody|no one|noone) (?:is|s) (?:home|"
+        r"wasted)\b|\b(?:once|after|when) i (?:send|post|hit send on) this\b|\b(?:nobody|no one|noone)"
+        r" (?:is|s) (?:home|"
         r"here|around)\b|\b(?:home|house) alone\b|\balone in the house\b",
     ),
     _rule(
@@ -635,7 +643,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:(?:once|when|after|as soon as) (?:my )?(?:mom|mum|dad|parents|family|roommate|"
         r"everyone|they|he|she|wife|husband) (?:leaves|leave|goes|go|falls asleep|is asleep|are "
         r"asleep|are gone|is gone|gets home|go to work|leaves for work)|after this (?:message|text|"
-        r"post|conversation|chat)|tonight|today|tomorrow|(?:on|this|next) (?:weekend|evening|morning|afternoon|week|friday|saturday|"
+        r"post|conversation|chat)|(?:for|on|this|next|by) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tonight|today|tomorrow|(?:on|this|next) (?:weekend|evening|morning|afternoon|week|friday|saturday|"
         r"sunday|monday|tuesday|wednesday|thursday)|right now|in (?:an|a few|\d+|two|few|one|"
         r"half an) (?:hour|hours|minutes|mins|days)|at (?:midnight|\d+ ?(?:am|pm)|\d+:\d+)|"
         r"after (?:everyone|they|my (?:parents|family|mom|dad|roommate|wife|husband)) (?:go|goes|"
@@ -654,7 +662,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "means_ready", "means", 2, False,
-        rf"\b(?:{DRUG}|rope|noose|gun|razor|blade|blades|knife|belt)\b (?:is |are )?(?:right )?(?:ready|"
+        rf"\b(?:{DRUG}|rope|noose|gun|razor|blade|blades|knife|belt)\b (?:is |are )?(?:right |all )?"
+        r"(?:in a pile |piled up )?(?:ready|"
         r"here|next to me|in front of me|in my hand|in my hands|in my lap|on my lap|in my pocket|lined "
         r"up|on my desk|on the table|beside me|all set|counted)\b(?! (?:for|to take|with my (?:breakfast|dinner|water)))",
     ),
@@ -664,6 +673,10 @@ RULES: tuple[Rule, ...] = (
         r"bath|bathroom floor|bathroom|bedroom|shower|bed|car|garage|roof|bridge|woods|forest)\b.{0,20}"
         r"\bwith (?:a|the|my|"
         r"all my|some) (?:razor|razors|blade|blades|knife|gun|rope|noose|pills|bottle of pills)\b",
+    ),
+    _rule(
+        "bath_setting", "means", 0, False,
+        r"\b(?:filled|ran|running|run) (?:the|a) (?:bath|bathtub|tub)\b",
     ),
     _rule(
         "place_mention", "means", 0, False,
@@ -693,6 +706,8 @@ RULES: tuple[Rule, ...] = (
         "at_place", "means", 0, False,
         r"\b(?:im|i am|waiting) (?:\w+ )?(?:at|on) (?:the )?(?:station|platform)\b.{0,40}\b(?:fast|"
         r"express|next|freight|oncoming) train\b",
+        r"\b(?:parked|standing|sitting|waiting|im|i am) (?:\w+ )?(?:by|at|near|next to) (?:the |a )?"
+        r"(?:river|lake|sea|ocean|quarry|canal|reservoir)\b",
         r"\b(?:sitting|standing|im|i am) (?:on|in) (?:my |the |a )?(?:windowsill|window sill|window "
         r"ledge|open window)\b",
         r"\b(?:writing|typing|texting|sitting|standing) (?:this )?(?:from|on) (?:the|a) (?:roof|rooftop|"
@@ -733,7 +748,8 @@ RULES: tuple[Rule, ...] = (
         r" (?:to|for) (?:my )?(?:\w+ )?explaining why\b",
         r"\b(?:writing|wrote|written|finished|left) my (?:note|letters|goodbyes?)\b(?! (?:for|in|on) "
         r"(?:class|school|work|the exam|chemistry|biology|history|math))",
-        rf"\b{BIG_AMOUNT} (?:of )?(?:\w+ )?(?:{DRUG}) (?:in my hand|in front of me|lined up|counted "
+        rf"\b{BIG_AMOUNT} (?:of )?(?:\w+ )?(?:{DRUG}) (?:are |is )?(?:in a pile |piled up |all )?(?:in "
+        r"my hand|in front of me|lined up|counted "
         r"out|on my desk|on the table|ready|next to me)\b",
         rf"\b(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|collected|stashing|"
         rf"stashed|building up|gathering|gathered|stocking up on) (?:up )?(?:\w+ )?(?:\w+ )?(?:{DRUG})"
@@ -753,7 +769,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:forgive|please forgive) me (?:for what|for this|for doing this)\b|\bim sorry for what "
         r"(?:im about to|i am about to|i will|ill) do\b",
         r"\b(?:last|final) (?:night|day|time|sunset|meal|breath|message|song)s? (?:on earth|alive|of "
-        r"my life|ever|before i (?:go|die|leave))\b|\bmy last (?:night|day|week) (?:alive|on earth)\b",
+        r"my life|ever|before i (?:go|die|leave))\b|\bmy last (?:night|day|week) (?:alive|on earth)\b|"
+        r"\b(?:tonight|today|this) is my (?:last|final) (?:night|day|evening)\b",
         r"\b(?:wont|will not|not going to|am not going to) be (?:alive|breathing|here|around) "
         r"(?:by|in the|tomorrow|after tonight|to see (?:tomorrow|the morning|morning))\b",
         r"\bput (?:my )?affairs in order\b|\b(?:sorted|arranged|organi[sz]ed|sorting) (?:out )?"
@@ -804,7 +821,14 @@ RULES: tuple[Rule, ...] = (
         r"\bso (?:my (?:family|kids|parents|wife|husband|partner)|they|no one|nobody) (?:doesnt|dont|"
         r"wont|does not|will not|never) (?:have to|need to)\b",
         r"\b(?:putting|put|got|getting) (?:everything|things|my (?:affairs|stuff|things)) in order\b",
-        r"\b(?:texted|called|messaged|hugged|saw|visited|told) (?:\w+ ){0,4}one last time\b",
+        r"\b(?:texted|called|messaged|hugged|saw|see|seeing|visit|visiting|visited|told) (?:\w+ ){0,4}"
+        r"one last time\b",
+        r"\b(?:sold|gave|giving away|gave away)\b.{0,60}\b(?:wont|will not) (?:need|be needing) (?:it|"
+        r"them|any of it)\b",
+        r"\bwho (?:gets|will get|should get|can have) my (?:things|stuff|belongings|cat|dog|pets?|"
+        r"money)\b",
+        r"\b(?:video|message|letter|note) for (?:my )?(?:\w+ )?to (?:watch|read|see|find) (?:after|when "
+        r"im gone|once im gone|later when)\b",
         r"\bso (?:no one|nobody|noone) (?:has|have|needs?|will have) to (?:deal with|clean up|sort out|"
         r"worry about)\b|\bso (?:no one|nobody|noone) (?:is|will be|gets) left with\b",
         r"\b(?:look after|take care of) (?:him|her|them|my \w+) (?:forever|for good|for me from now "
@@ -853,8 +877,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:bleach|antifreeze|anti freeze|drano|poison|rat poison|weed killer|pesticides?|"
         r"cyanide)\b",
         rf"\b(?:the )?(?:{DRUG}) (?:are|is) (?:starting to |finally |already )?(?:kicking in|"
-        r"taking effect|working now)\b(?=.{0,40}\b(?:goodbye|bye|sorry|tired|sleepy|dizzy|numb|"
-        r"scared|cant|too late|soon)\b)",
+        r"taking effect|working now|working)\b(?=.{0,40}\b(?:goodbye|bye|sorry|tired|sleepy|dizzy|"
+        r"numb|scared|cant|too late|soon|barely|eyes)\b)",
         r"\b(?:mixed|washed (?:them|it|the pills) down|took (?:them|it|the pills)) with (?:alcohol|"
         r"vodka|whiskey|wine|beer|booze|liquor)\b",
     ),
