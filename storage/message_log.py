@@ -38,6 +38,27 @@ class _Write:
     done: asyncio.Future[int | None] | None = field(default=None)
 
 
+def _steps(batch: list[_Write]) -> list[tuple[Any, Any, bool]]:
+    """The statements for one commit: lazy writes in bulk (executemany), then each message.
+
+    Replies and levels first: every one of them belongs to a message committed earlier, so a
+    person's history keeps its order. Messages go one by one, each returning its id (or none,
+    for a redelivery). `_results` puts the ids back in the batch's order.
+    """
+    lazy: dict[int, tuple[Any, list[dict[str, Any]]]] = {}
+    for write in batch:
+        if not write.returns_id:
+            lazy.setdefault(id(write.statement), (write.statement, []))[1].append(write.params)
+    steps: list[tuple[Any, Any, bool]] = [(stmt, rows, False) for stmt, rows in lazy.values()]
+    steps += [(w.statement, w.params, True) for w in batch if w.returns_id]
+    return steps
+
+
+def _results(batch: list[_Write], ids: list[int | None]) -> list[int | None]:
+    returned = iter(ids)
+    return [next(returned) if write.returns_id else None for write in batch]
+
+
 class _AsyncCommitter:
     """Any async backend: one connection, statements awaited one by one, then a commit."""
 
@@ -53,9 +74,10 @@ class _AsyncCommitter:
         conn = self._connection
         results: list[int | None] = []
         try:
-            for write in batch:
-                outcome = await conn.execute(write.statement, write.params)
-                results.append(outcome.scalar_one_or_none() if write.returns_id else None)
+            for statement, params, returns_id in _steps(batch):
+                outcome = await conn.execute(statement, params)
+                if returns_id:
+                    results.append(outcome.scalar_one_or_none())
             await conn.commit()
         except BaseException:
             await conn.rollback()
@@ -102,9 +124,10 @@ class _ThreadCommitter:
         conn = self._connection
         results: list[int | None] = []
         try:
-            for write in batch:
-                outcome = conn.execute(write.statement, write.params)
-                results.append(outcome.scalar_one_or_none() if write.returns_id else None)
+            for statement, params, returns_id in _steps(batch):
+                outcome = conn.execute(statement, params)
+                if returns_id:
+                    results.append(outcome.scalar_one_or_none())
             conn.commit()
         except BaseException:
             conn.rollback()
@@ -256,7 +279,7 @@ class MessageLog:
                     if write.done is not None and not write.done.done():
                         write.done.set_exception(exc)
             else:
-                for write, result in zip(batch, results, strict=True):
+                for write, result in zip(batch, _results(batch, results), strict=True):
                     if write.done is not None and not write.done.done():
                         write.done.set_result(result)
             finally:
