@@ -143,7 +143,7 @@ async def bench_bare_once(folder: Path, users: int, per_user: int) -> Figures:
         await db.close()
 
 
-async def run_core_bench(messages: int = 2000) -> dict[str, Any]:
+async def run_core_bench(messages: int = 4000) -> dict[str, Any]:
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="haven-bench-") as tmp:
         for users in (1, 200):
@@ -162,7 +162,7 @@ async def run_core_bench(messages: int = 2000) -> dict[str, Any]:
 
 
 def bench_core(
-    messages: int = typer.Option(2000, help="Messages per run (split across the users)."),
+    messages: int = typer.Option(4000, help="Messages per run (split across the users)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Messages per second and p50/p99 latency: the core vs a bare aiosqlite loop."""

@@ -15,7 +15,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy.exc import IntegrityError
 
@@ -430,22 +430,38 @@ class Core:
         return False
 
     async def _user_for(self, incoming: Incoming) -> UserRecord | None:
-        cached = self._users.get(incoming.user)
+        key = incoming.user
+        cached = self._users.get(key)
         if cached is not None and cached.chat_id == incoming.chat_id:
-            self._users.move_to_end(incoming.user)
+            self._users.move_to_end(key)
             return cached
+        now = self._clock()
         user: UserRecord | None = await self._guarded(
-            self._store.get_or_create_user(
-                incoming.user.platform,
-                incoming.user.id,
-                now=self._clock(),
-                handle=incoming.handle,
-                chat_id=incoming.chat_id,
-            ),
-            "load user",
+            self._store.find_user(key.platform, key.id), "load user"
         )
+        if user is None:
+            # New people are created through the message log's one writer, so a crowd of
+            # first contacts does not fight over SQLite's write lock.
+            user = await self._guarded(
+                self._log.create_user(
+                    key.platform, key.id, handle=incoming.handle, chat_id=incoming.chat_id, now=now
+                ),
+                "create user",
+            )
+            if user is not None:  # nothing to read back: a new person has no history yet
+                self._windows.load(user.id, (), ())
+            else:  # created meanwhile by a command, or the write failed
+                user = await self._guarded(self._store.find_user(key.platform, key.id), "load user")
+        else:
+            changes: dict[str, Any] = {"last_seen_at": now}
+            if user.chat_id != incoming.chat_id:
+                changes["chat_id"] = incoming.chat_id
+            if incoming.handle is not None and incoming.handle != user.handle:
+                changes["handle"] = incoming.handle
+            self._log.queue_user_update(user.id, **changes).add_done_callback(_log_failed_write)
+            user = replace(user, chat_id=incoming.chat_id, handle=incoming.handle or user.handle)
         if user is not None:
-            self._users[incoming.user] = user
+            self._users[key] = user
             if len(self._users) > 10_000:
                 self._users.popitem(last=False)
         return user
@@ -548,17 +564,18 @@ class Core:
     async def _onboard_or_remind(self, user: UserRecord, respond: Respond, now: datetime) -> None:
         if user.onboarded_at is None:
             await respond(self._onboarding(user))
-            await self._guarded(
-                self._store.update_user(user.id, onboarded_at=now, reminded_at=now), "onboard"
-            )
+            changes = {"onboarded_at": now, "reminded_at": now}
         elif user.reminded_at is None or now - user.reminded_at >= timedelta(
             minutes=self._limits.reminder_every_minutes
         ):
             await respond(Reply(texts.REMINDER, ReplyKind.NOTICE))
-            await self._guarded(self._store.update_user(user.id, reminded_at=now), "remind")
+            changes = {"reminded_at": now}
         else:
             return
-        self._users.pop(UserKey(user.platform, user.platform_user_id), None)
+        self._log.queue_user_update(user.id, **changes).add_done_callback(_log_failed_write)
+        key = UserKey(user.platform, user.platform_user_id)
+        if key in self._users:  # the cache is what the next turn reads: keep it current
+            self._users[key] = replace(user, **changes)
 
     def _onboarding(self, user: UserRecord) -> Reply:
         text = texts.onboarding(self._settings.storage.retention_days, user.consent is not False)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import secrets
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,7 +24,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from storage.crypto import TextCipher
-from storage.models import Message
+from storage.models import Message, User
 from storage.repository import UserRecord
 
 log = logging.getLogger(__name__)
@@ -45,10 +46,11 @@ def _steps(batch: list[_Write]) -> list[tuple[Any, Any, bool]]:
     person's history keeps its order. Messages go one by one, each returning its id (or none,
     for a redelivery). `_results` puts the ids back in the batch's order.
     """
-    lazy: dict[int, tuple[Any, list[dict[str, Any]]]] = {}
+    lazy: dict[tuple[int, tuple[str, ...]], tuple[Any, list[dict[str, Any]]]] = {}
     for write in batch:
         if not write.returns_id:
-            lazy.setdefault(id(write.statement), (write.statement, []))[1].append(write.params)
+            key = (id(write.statement), tuple(sorted(write.params)))
+            lazy.setdefault(key, (write.statement, []))[1].append(write.params)
     steps: list[tuple[Any, Any, bool]] = [(stmt, rows, False) for stmt, rows in lazy.values()]
     steps += [(w.statement, w.params, True) for w in batch if w.returns_id]
     return steps
@@ -172,6 +174,12 @@ class MessageLog:
             _ThreadCommitter(engine) if dialect == "sqlite" else _AsyncCommitter(engine)
         )
         self._insert = insert(Message)
+        self._insert_user = (
+            (sqlite.insert(User) if dialect == "sqlite" else postgresql.insert(User))
+            .on_conflict_do_nothing()
+            .returning(User.id)
+        )
+        self._update_user = update(User).where(User.id == _bind("user_row"))
         self._set_level = update(Message).where(Message.id == _bind("message_id"))
 
     async def start(self) -> None:
@@ -244,6 +252,55 @@ class MessageLog:
             "created_at": created_at,
         }
         return self._enqueue(_Write(self._insert, params))
+
+    async def create_user(
+        self,
+        platform: str,
+        platform_user_id: str,
+        *,
+        handle: str | None,
+        chat_id: str | None,
+        now: datetime,
+    ) -> UserRecord | None:
+        """Insert a person's row unless it exists (through the one writer: no lock contention).
+
+        Returns the new person's record, or None when they existed already.
+        """
+        params = {
+            "platform": platform,
+            "platform_user_id": platform_user_id,
+            "handle_enc": self._cipher.maybe_encrypt(handle),
+            "chat_id": chat_id,
+            "created_at": now,
+            "last_seen_at": now,
+            "audit_token": secrets.token_hex(16),
+        }
+        new_id = await self._enqueue(
+            _Write(self._insert_user, params, returns_id=True, urgent=True)
+        )
+        if new_id is None:
+            return None
+        return UserRecord(
+            id=new_id,
+            platform=platform,
+            platform_user_id=platform_user_id,
+            handle=handle,
+            chat_id=chat_id,
+            country=None,
+            consent=None,
+            onboarded_at=None,
+            reminded_at=None,
+            audit_token=params["audit_token"],
+        )
+
+    def queue_user_update(self, user_id: int, **values: Any) -> asyncio.Future[int | None]:
+        """Lazily set columns of a person's row: chat_id, handle, last_seen_at, onboarded_at..."""
+        allowed = {"chat_id", "handle", "last_seen_at", "onboarded_at", "reminded_at"}
+        if not values or not values.keys() <= allowed:
+            raise ValueError(f"cannot queue an update of {sorted(values)}")
+        if "handle" in values:
+            values["handle_enc"] = self._cipher.maybe_encrypt(values.pop("handle"))
+        return self._enqueue(_Write(self._update_user, {"user_row": user_id, **values}))
 
     def queue_level(self, message_id: int, level: int) -> asyncio.Future[int | None]:
         return self._enqueue(_Write(self._set_level, {"message_id": message_id, "level": level}))
