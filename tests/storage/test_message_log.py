@@ -87,3 +87,20 @@ async def test_a_failed_write_fails_its_caller_not_the_log(store, message_log):
         user, chat_id="c", platform_message_id="2", text="y", created_at=NOW
     )
     assert ok is not None
+
+
+async def test_create_user_once_then_lazy_updates_land(store, message_log):
+    created = await message_log.create_user("discord", "77", handle="kim", chat_id="dm", now=NOW)
+    again = await message_log.create_user("discord", "77", handle="kim", chat_id="dm", now=NOW)
+    assert created is not None and again is None
+    message_log.queue_user_update(created.id, onboarded_at=NOW, handle="kim2")
+    await message_log.flush()
+    stored = await store.find_user("discord", "77")
+    assert stored.id == created.id and stored.onboarded_at == NOW and stored.handle == "kim2"
+
+
+def test_unknown_user_columns_are_refused(message_log):
+    import pytest
+
+    with pytest.raises(ValueError, match="cannot queue"):
+        message_log.queue_user_update(1, consent=True)
