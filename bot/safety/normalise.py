@@ -187,6 +187,8 @@ def _unleet(token: str) -> str:
 
 
 def _fold_characters(text: str) -> str:
+    if text.isascii():  # the common case: nothing to fold but case
+        return text.casefold()
     text = unicodedata.normalize("NFKC", text)
     text = _INVISIBLE.sub("", text)
     for emoji, word in _EMOJI_WORDS.items():
@@ -212,13 +214,13 @@ def normalise(text: str) -> str:
     text = _TWO_AS_TO.sub("to ", text)
     text = _INNER_HYPHEN.sub(" ", text)
     text = _LEET_TOKEN.sub(lambda m: _unleet(m.group(0)), text)
-    out: list[str] = []
-    for raw in _SPACES.split(text):
-        if not raw:
-            continue
-        # Keep punctuation attached to the word but fix the letters inside it.
-        out.append(_WORD.sub(lambda m: _fix_word(m.group(0)), raw))
-    return " ".join(out)
+    # Fix each word in place (punctuation stays attached), then squeeze the spaces.
+    text = _WORD.sub(_fix_match, text)
+    return " ".join(text.split())
+
+
+def _fix_match(match: re.Match[str]) -> str:
+    return _fix_word(match.group(0))
 
 
 def _fix_word(word: str) -> str:
