@@ -18,7 +18,7 @@ MIN_SECRET_CHARS = 6  # shorter values would blank ordinary words; real secrets 
 HANDLER_NAME = "haven"
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 # Chatty transport loggers that echo request URLs (and so tokens) at INFO: WARNING unless DEBUG.
-QUIET_LOGGERS = ("httpx", "httpcore", "discord.http", "telegram.request")
+QUIET_LOGGERS = ("httpx", "httpcore", "discord.http", "telegram.request", "alembic")
 # Loggers that echo SQL parameters (platform ids, ciphertext): WARNING even at DEBUG.
 SILENT_LOGGERS = ("aiosqlite", "sqlalchemy.engine")
 

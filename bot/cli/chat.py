@@ -44,7 +44,7 @@ def chat(
         if len(country) != 2 or not country.isalpha():
             raise fail(f"--country: bad value {country!r}: use a two-letter code such as GB")
     settings = settings_or_exit(config, **overrides)
-    setup_logging(settings)
+    setup_logging(settings, conversation=True)
     name = user or _login()
     run(_chat(settings, name, country))
 

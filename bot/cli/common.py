@@ -31,8 +31,12 @@ def settings_or_exit(config: Path | None, **overrides: Any) -> Settings:
         raise fail(str(exc)) from None
 
 
-def setup_logging(settings: Settings) -> None:
-    """Log to stderr with every configured secret redacted (bot.logging_setup)."""
+def setup_logging(settings: Settings, *, conversation: bool = False) -> None:
+    """Log to stderr with every configured secret redacted (bot.logging_setup).
+
+    In a terminal conversation only warnings show (unless DEBUG is asked for), so log lines do
+    not interleave with the chat.
+    """
     from bot.logging_setup import configure_logging
 
     secrets = [
@@ -45,7 +49,10 @@ def setup_logging(settings: Settings) -> None:
             ("privacy", "encryption_key"),
         )
     ]
-    configure_logging(settings.logging.level, [s for s in secrets if s])
+    level = settings.logging.level
+    if conversation and level == "INFO":
+        level = "WARNING"
+    configure_logging(level, [s for s in secrets if s])
 
 
 def run(coro: Coroutine[Any, Any, T]) -> T:
