@@ -152,8 +152,12 @@ class Core:
         quick = self._assessor.assess_rules(incoming.text.strip()[:SCAN_LIMIT])
         if not quick.level.is_crisis:
             return None
-        cached = self._users.get(incoming.user)
-        reply = self._crisis(quick.level, self._country(cached))
+        # Crisis lines must be the person's own country's: read it if not cached (a read is
+        # about a millisecond, and bounded by the store timeout).
+        known = self._users.get(incoming.user) or await self._guarded(
+            self._store.find_user(incoming.user.platform, incoming.user.id), "load user"
+        )
+        reply = self._crisis(quick.level, self._country(known))
         await respond(reply)
         return reply
 
