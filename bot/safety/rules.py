@@ -95,6 +95,9 @@ RULES: tuple[Rule, ...] = (
         r"taking my (?:own )?life|ending my existence|my suicide)\b",
         r"\bsuicide (?:has been|is|keeps|was|has|is always|is constantly) (?:\w+ )?(?:on my mind|in my "
         r"head|tempting|calling|coming back|in my thoughts|in the back of my mind|always there)\b",
+        r"\b(?:feel like|felt like|feeling like|thinking of|thought of|want to|wanna|going to|gonna|"
+        r"planning on|plan on|might) (?:just )?(?:ending it|end it)\b(?! (?:with|all with|between|"
+        r"early|here|now lol))",
         r"\b(?:end|ending) my (?:existence|own existence)\b",
         r"\b(?:do|doing|did) (?:something|anything) (?:stupid |bad |drastic )?to my ?self\b",
         r"\b(?:end|ending) (?:things|it) (?:for good|forever|permanently|once and for all)\b",
@@ -309,6 +312,35 @@ RULES: tuple[Rule, ...] = (
         r"have been born)\b",
         r"\b(?:fade away|disappear|vanish)\b.{0,20}\b(?:never come back|forever|for good|and never "
         r"wake)\b",
+        r"\b(?:dont|do not|cant|can not|cannot|no longer) (?:really )?(?:see|picture|imagine|have) "
+        r"(?:a|any|my|much of a) future\b(?! (?:in|at|with|for (?:this|the|that|us|our)))|\b(?:i have|"
+        r"ive got|i see|theres|there is|i got) no future\b(?! (?:in|at|with|here))",
+        r"\bcant (?:see|picture|imagine) my ?self (?:being )?(?:here|alive|living|around|in \w+ years?|"
+        r"next year|growing old|getting old)\b",
+        r"\b(?:want|wish|need) (?:for )?(?:it all|everything|all of (?:it|this)|the pain|this pain|"
+        r"my life|life) (?:to )?(?:just )?(?:to )?(?:stop|end|be over)\b(?! (?:in|at|for a (?:bit|"
+        r"while|minute|second|day)|soon so))",
+        r"\b(?:im|i am|i feel like|feel like|feeling like|i feel|im just|im only|i am only|im such|"
+        r"i am such|being|im nothing but|i am nothing but) (?:a |such a |just a |only a |)"
+        r"(?:huge |massive |big |total |constant |)burden\b(?! (?:on|to) (?:the|my) (?:budget|"
+        r"team|schedule))",
+        r"\b(?:the )?world (?:doesnt|does not|wouldnt|would not|dont|will not|wont) (?:need|miss|"
+        r"notice|want) me\b|\b(?:world|everyone|everybody|they) (?:would be|will be|is|are|be) "
+        r"(?:a )?better (?:place )?(?:off )?(?:without me|with me gone|if i (?:was|were) gone)\b",
+        r"\b(?:im|i am|i feel like|feel like|im just|im only) (?:a |just a |such a )?(?:waste of "
+        r"(?:space|oxygen|air|a life|skin)|taking up space)\b",
+        r"\b(?:sleep|go to sleep|fall asleep|close my eyes) and (?:never|not) (?:wake up|come back|"
+        r"open them again)\b",
+        r"\b(?:everyone|every one|them|the world|my family|you all|everybody) a favou?r (?:by|if i)\b"
+        r".{0,20}\b(?:leav\w*|gone|disappear\w*|dying|dead|die|not being|go|going|exist\w*)\b",
+        r"\b(?:cant|can not|cannot|dont see how i can|dont know how (?:much longer )?i can|not sure i "
+        r"can|dont think i can) (?:keep going|go on|carry on|keep living|keep on living|keep "
+        r"fighting|stay alive)\b(?! (?:to|with|at|like this at|on with|on about))",
+        r"\b(?:tired|exhausted|sick) of (?:fighting|trying) to (?:stay alive|live|survive|keep "
+        r"going|exist)\b",
+        r"\b(?:want|wanna|need|wish) to (?:rest|sleep) forever\b|\bi (?:shouldnt|should not) "
+        r"(?:exist|be alive|be here)\b",
+        r"\b(?:no more|no|not any) reason (?:to|for me to) (?:live|keep living|be alive|go on|stay)\b",
     ),
     # ---- coded slang ------------------------------------------------------------------------
     _rule(
@@ -530,6 +562,20 @@ RULES: tuple[Rule, ...] = (
         r"lake|river|water|waves)\b(?! (?:with|for a swim|to cool))",
         r"\b(?:would|will|could|can|does|do)\b.{0,40}\b(?:kill me|kill you|kill someone|be fatal|be "
         r"enough to die|end my life)\b(?! (?:lol|haha|if|when))",
+        r"\b(?:does|would|will|is|do) (?:drowning|hanging|bleeding out|an overdose|overdosing|"
+        r"jumping|suffocating|suffocation|getting hit by a train|being hit by a train|slitting|"
+        r"dying (?:by|from) \w+|carbon monoxide) (?:\w+ )?(?:hurt|painful|peaceful|painless|quick|"
+        r"fast|slow|feel like)\b",
+        r"\bhow long (?:can|could|does|would|will) (?:you|a person|someone|u|i|one|people) "
+        r"(?:survive|last|stay alive)\b.{0,20}\b(?:freezing|icy|ice cold|cold) (?:water|river|lake|"
+        r"sea)\b",
+        r"\b(?:what|which) (?:height|floor|dose|amount|number of (?:pills|tablets|floors))\b.{0,30}"
+        r"\b(?:guaranteed|guarantee|certain|surely|for sure|enough to|fatal|lethal|deadly|"
+        r"death|die|kills?|to not survive)\b",
+        rf"\b(?:dose|doses|pills|tablets|mg|amount|{DRUG})\b.{{0,40}}\bbefore (?:it|they|that|"
+        r"you|it starts to) (?:kills?|would kill|will kill|die|dies) ?(?:you|me|someone|a person|u)?\b",
+        rf"\b(?:can|could|will|would|does|do) (?:a |an )?(?:whole |entire |full )?(?:bottle|box|pack|"
+        rf"overdose|handful) (?:of )?(?:\w+ )?(?:{DRUG})? ?(?:kill|be fatal|be lethal|be deadly)\b",
         r"\bhow (?:do|does|would|can|did|long do) (?:people|someone|a person|you|i|u|one) (?:die|"
         r"kill themselves|overdose|od) (?:from|with|by|on|using|of)\b",
     ),
@@ -723,6 +769,17 @@ RULES: tuple[Rule, ...] = (
         r" (?:the )?(?:bridge|roof|ledge|edge|tracks|railing)\b",
     ),
     _rule(
+        "at_edge", "means", 3, False,
+        r"\b(?:standing|sitting|im|i am|currently|right now i am|waiting|lying|laying) (?:\w+ )?(?:on|"
+        r"at|near) (?:the |a |this )?(?:edge of (?:the |a |this )?(?:bridge|roof|rooftop|cliff|"
+        r"building|platform|parking garage)|ledge|railing|train tracks|railway tracks|railway line|"
+        r"tracks|wrong side of the railing)\b(?!.{0,50}\b(?:climbing|gym|trip|hike|hiking|view|"
+        r"photo|pic|lol|fun|model|lego|toy|game|minecraft|video|delayed|commute|work|for the "
+        r"train|station|home in|on my way|omw)\b)",
+        r"\b(?:climbed|climbing|sitting|sat|standing) (?:over|on|onto) (?:the )?(?:railing|barrier|"
+        r"fence|ledge) (?:of|on) (?:the |a )?(?:bridge|roof|overpass|building|balcony)\b",
+    ),
+    _rule(
         "preparation", "preparation", 4, True,
         r"\b(?:wrote|written|writing|write|left|leaving|finished|drafted|typed|recorded|done) "
         r"(?:\w+ ){0,2}(?:suicide|goodbye|farewell|final|last|good bye) (?:note|notes|letter|"
@@ -773,6 +830,14 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:tonight|today|this) is my (?:last|final) (?:night|day|evening)\b",
         r"\b(?:wont|will not|not going to|am not going to) be (?:alive|breathing|here|around) "
         r"(?:by|in the|tomorrow|after tonight|to see (?:tomorrow|the morning|morning))\b",
+        r"\b(?:by|after) (?:tomorrow|tonight|the morning|morning|sunrise|the weekend|monday|this "
+        r"time tomorrow)(?: morning| night)?,? (?:i|im) (?:wont|will not|will no longer|not going to) "
+        r"be (?:here|alive|around|breathing|a problem)\b(?!.{0,30}\b(?:work|flight|trip|holiday|"
+        r"vacation|moving|home|office|school|because|cause|visit)\b)",
+        r"\b(?:wont|will not|never|dont|not going to) wake up\b.{0,30}\b(?:made sure|make sure|"
+        r"sure of it)\b|\bmade sure (?:that )?i (?:wont|will not|never|dont) wake up\b",
+        r"\b(?:this|tonight|today) (?:is|will be|is going to be) (?:my|the) last (?:time|night|day) "
+        r"(?:you hear from me|anyone hears from me|i (?:talk|write) to (?:you|anyone))\b",
         r"\bput (?:my )?affairs in order\b|\b(?:sorted|arranged|organi[sz]ed|sorting) (?:out )?"
         r"(?:who gets|who will take|my funeral|my passwords for my family)\b",
         r"\b(?:take|taking|look after|looking after) (?:care of )?my (?:cat|dog|pets?|kids|mom|"
@@ -783,8 +848,11 @@ RULES: tuple[Rule, ...] = (
         "finality", "finality", 3, False,
         r"\b(?:just )?(?:wanted|want|wanna) to say (?:goodbye|bye|my goodbyes)\b(?! (?:before|until|for now|to "
         r"my|to the))",
-        r"\b(?:this is|these are|consider this|heres|its|it is) (?:my )?(?:goodbye|last (?:message|text|post|"
-        r"words|goodbye|time talking)|final (?:message|text|post|words|goodbye))\b",
+        r"\b(?:this is|these are|consider this|heres|its|it is|this will be|this is going to be|"
+        r"this might be) (?:my )?(?:goodbye|last (?:message|text|post|"
+        r"words|goodbye|time talking)|final (?:message|text|post|words|goodbye))\b(?! (?:before|for "
+        r"(?:today|tonight|now|the day|the week|a while|this week)|of the (?:day|night|week)|until|"
+        r"till|on here for|lol|in this|about))",
         r"\b(?:goodbye|bye|farewell) (?:everyone|everybody|all|world|cruel world|forever|for good|"
         r"for ever|guys forever|to everyone)\b(?!.{0,30}\b(?:see you|see ya|cya|until|till|next|"
         r"tomorrow|later|monday|have a good|have fun)\b)",
@@ -843,8 +911,8 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?:took|taken|swallowed|downed|ate|popped|had|im taking|i am taking|just taking)"
         rf" (?:like |about |around |maybe |almost |over |at least |more than |nearly )?{BIG_AMOUNT}"
         rf" (?:\w+ ){{0,3}}(?:{DRUG})\b",
-        rf"\b(?:took|taken|swallowed|downed) (?:all )?(?:of )?(?:my|the|them|these|those) "
-        rf"(?:{DRUG})?(?: all)?\b(?=.{{0,40}}\b(?:all|at once|whole|goodbye|bye|sorry|tired|sleep|"
+        rf"\b(?:took|taken|swallowed|downed) (?:all )?(?:of )?(?:(?:my|the|these|those) (?:\w+ )?"
+        rf"(?:{DRUG})|them|these|those)(?: all)?\b(?=.{{0,40}}\b(?:all|at once|whole|goodbye|bye|sorry|tired|sleep|"
         rf"anymore|done|wont wake|dont want to wake|its done|too late|sleepy|drowsy|dizzy|weird|numb|"
         rf"faint)\b)",
         r"\b(?:i|ive|i have|i just|ive just|i already|ive already) (?:just |already |have |ve )?"
