@@ -12,13 +12,12 @@ from datetime import datetime
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.ports import AlertView, CaseStatus, RelayLine
+from bot.splitting import split_message, utf16_units
 
 # Telegram's limit for one message's text, counted in UTF-16 code units (like its entities).
 MESSAGE_LIMIT = 4096
 # answerCallbackQuery shows at most 200 characters.
 CALLBACK_ANSWER_LIMIT = 200
-
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
 def utf16_len(text: str) -> int:
@@ -26,47 +25,8 @@ def utf16_len(text: str) -> int:
 
 
 def split_text(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
-    """Pieces of at most `limit` UTF-16 units, broken at the most natural place that fits:
-    a paragraph, a line, a sentence, a word, and only for one unbroken run, anywhere."""
-    if limit < 2:
-        raise ValueError("limit must be at least 2")
-    text = text.strip()
-    pieces: list[str] = []
-    while utf16_len(text) > limit:
-        cut = _best_cut(text, limit)
-        head, text = text[:cut].rstrip(), text[cut:].lstrip()
-        if head:
-            pieces.append(head)
-    if text:
-        pieces.append(text)
-    return pieces
-
-
-def _fitting_prefix(text: str, limit: int) -> int:
-    """How many characters of `text` fit in `limit` UTF-16 units (never halves a surrogate)."""
-    units = 0
-    for index, char in enumerate(text):
-        units += 2 if ord(char) > 0xFFFF else 1
-        if units > limit:
-            return index
-    return len(text)
-
-
-def _best_cut(text: str, limit: int) -> int:
-    fits = _fitting_prefix(text, limit)
-    window = text[: fits + 1]  # one more, so a break right after the limit still counts
-    floor = fits // 3  # never cut so early that we make many tiny messages
-    for separator in ("\n\n", "\n"):
-        at = window.rfind(separator)
-        if at > floor:
-            return at
-    ends = [m.end() for m in _SENTENCE_END.finditer(window) if m.end() <= fits]
-    if ends and ends[-1] > floor:
-        return ends[-1]
-    at = window.rfind(" ")
-    if at > floor:
-        return at
-    return max(fits, 1)
+    """Pieces of at most `limit` UTF-16 units, broken at the most natural place that fits."""
+    return split_message(text, limit, utf16_units)
 
 
 # ---- buttons --------------------------------------------------------------------------------

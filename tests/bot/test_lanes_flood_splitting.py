@@ -52,3 +52,12 @@ def test_split_cuts_an_unbroken_run_hard():
 @pytest.mark.parametrize("limit", [2000, 4096])
 def test_split_of_a_short_text_is_itself(limit):
     assert split_message("hello there", limit) == ["hello there"]
+
+
+def test_split_can_count_utf16_units_like_telegram():
+    from bot.splitting import utf16_units
+
+    text = "😀" * 6  # six characters, twelve UTF-16 units
+    pieces = split_message(text, 4, utf16_units)
+    assert pieces == ["😀😀", "😀😀", "😀😀"]
+    assert split_message(text, 4) == ["😀😀😀😀", "😀😀"]
