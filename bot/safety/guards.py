@@ -18,6 +18,9 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     for p in (
         r"\bdying (?:to|for) (?!die\b)\w+",
         r"\bto die for\b",
+        # cliff jumping into water for fun, told afterwards
+        r"\b(?:we|they|we all|me and \w+) (?:jumped|dove|dived) (?:off|from)\b.{0,40}\binto the "
+        r"(?:lake|water|sea|river|pool|ocean)\b",
         # everyday travel talk ("im on the bridge, be home in 10 min")
         r"\b(?:be|ill be|im|will be) (?:home|there|back) in (?:\d+|a few|ten|five|twenty|fifteen|"
         r"half an?) (?:min|mins|minutes|hour)\b|\bon my way (?:home|back|to (?:work|school|class|"

@@ -91,6 +91,7 @@ _SPELLINGS: dict[str, str] = {
     "pils": "pills", "pillz": "pills", "tablts": "tablets",
     "overdoes": "overdose", "overdos": "overdose", "ovrdose": "overdose", "overdoze": "overdose",
     "overdosing": "overdosing", "overdosed": "overdosed",
+    "enuf": "enough", "enuff": "enough", "mny": "many", "hw": "how", "wnt": "want",
     "leathal": "lethal", "lethel": "lethal", "leathel": "lethal", "lethl": "lethal",
     "lethall": "lethal", "leathl": "lethal", "fatel": "fatal", "deadley": "deadly",
     "tookk": "took", "tooken": "taken", "swalowed": "swallowed", "swallowd": "swallowed",

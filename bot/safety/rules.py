@@ -296,7 +296,7 @@ RULES: tuple[Rule, ...] = (
         r"\bwhy (?:was|wasnt|were|did) i (?:\w+ )?(?:born|made|created)\b",
         r"\bnothing (?:left for me|(?:to stay|keeping me) (?:here|for|alive))\b",
         r"\b(?:cant|dont|do not|cannot|can not) (?:see|imagine|picture) (?:a|any) future(?: for "
-        r"(?:me|myself))?\b|\bno future for me\b",
+        r"(?:me|myself))?\b(?! (?:in|at|with|for (?:this|the|that|us|our)))|\bno future for me\b",
         r"\b(?:i|im|me|my|myself)\b(?:(?!\b(?:not|dont|never|no|isnt|wont)\b).){0,30}\bsuicide\b",
         r"\bdone with (?:my life|life|living|this life|being alive)(?: for good| forever)?\b",
         r"\b(?:nice|good|better|easier|peaceful|a relief) to (?:just )?(?:not wake up|never wake up|"
@@ -341,6 +341,15 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:want|wanna|need|wish) to (?:rest|sleep) forever\b|\bi (?:shouldnt|should not) "
         r"(?:exist|be alive|be here)\b",
         r"\b(?:no more|no|not any) reason (?:to|for me to) (?:live|keep living|be alive|go on|stay)\b",
+        r"\b(?:disappointed|upset|sad|angry|annoyed|mad|sorry) (?:that )?(?:im|i am|i was|to be|"
+        r"i woke up) still (?:here|alive|breathing)\b|\bwoke up (?:again|still alive)\b.{0,20}"
+        r"\b(?:why|unfortunately|sadly|disappointed)\b",
+        r"\b(?:dont|do not|never|just dont) belong (?:in this world|on this earth|here on earth|"
+        r"among the living|anywhere anymore|in this life)\b",
+        r"\b(?:hope|hoping|wish|pray|praying)\b.{0,30}\b(?:dont|not|never|wont|do not) (?:recover|"
+        r"survive|make it|pull through|come back)\b",
+        r"\b(?:whats|what is) (?:even )?the point (?:anymore|any more|of anything|of it all|of "
+        r"trying|of any of this)\b",
     ),
     # ---- coded slang ------------------------------------------------------------------------
     _rule(
@@ -576,6 +585,13 @@ RULES: tuple[Rule, ...] = (
         r"you|it starts to) (?:kills?|would kill|will kill|die|dies) ?(?:you|me|someone|a person|u)?\b",
         rf"\b(?:can|could|will|would|does|do) (?:a |an )?(?:whole |entire |full )?(?:bottle|box|pack|"
         rf"overdose|handful) (?:of )?(?:\w+ )?(?:{DRUG})? ?(?:kill|be fatal|be lethal|be deadly)\b",
+        r"\b(?:best|easiest|quickest|quietest|painless|peaceful|cleanest) way to (?:go out|check out|"
+        r"go|leave this world|slip away)\b(?=\s*[.?!]|$| quietly| peacefully| painlessly| for good)",
+        r"\bhow (?:quickly|fast|long)\b.{0,20}\b(?:an? )?(?:overdose|od)\b",
+        r"\b(?:jump|jumped|fell|fall|jumping|falling)\b.{0,50}\b(?:would|could|will) (?:i|you|"
+        r"someone|a person|u) (?:die|survive|be killed)\b",
+        r"\b(?:does it|would it|will it|it takes|it would take) (?:take )?to (?:die|kill|not wake up|"
+        r"stop breathing|bleed out|drown|freeze to death)\b",
         r"\bhow (?:do|does|would|can|did|long do) (?:people|someone|a person|you|i|u|one) (?:die|"
         r"kill themselves|overdose|od) (?:from|with|by|on|using|of)\b",
     ),
@@ -594,6 +610,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:when|what time) (?:does|do|is) (?:the )?(?:next |last |express |freight )?(?:train|"
         r"trains)\b.{0,30}\b(?:pass|come through|go through|fastest|not stop)\b",
         r"\bnoose\b",
+        r"\b(?:nearest|closest) (?:high |tall )?(?:cliffs?|rooftops?|train tracks|railway line)\b|"
+        r"\b(?:nearest|closest) (?:high|tall) (?:bridges?|buildings?)\b",
         r"\b(?:what|which|how much|how many)\b.{0,10}\b(?:dose|doses|amount|mg|pills)\b.{0,30}\b(?:"
         r"dangerous|deadly|lethal|fatal|toxic)\b",
         r"\bhow (?:do|does|would|can) (?:a |you |people |someone )?(?:hang|hanging)\b(?! out| up)",
@@ -661,7 +679,7 @@ RULES: tuple[Rule, ...] = (
         r"finally do it)\b",
         r"\bdoing it (?:tonight|tomorrow|today|this weekend|right now|soon|at \d+|when|after|before)\b",
         r"\b(?:tonight|today) is the (?:night|day)\b|\bits (?:time|happening) (?:tonight|today)\b",
-        r"\b(?:im|i am) ready\s*(?:[.!]|$)|\bready to (?:go|do it|end it)\b",
+        r"\b(?:im|i am) ready\s*(?:[.!]|$)|\bready to (?:go|do it|end it)\b(?!.{0,30}\b(?:lets|road|trip|party|out|home|school|work|gym|beach|airport|car|when you are|when youre)\b)",
         r"\b(?:im|i am|started|start) (?:\w+ )?climbing over\b|\bclimb(?:ed)? over the (?:railing|rail|"
         r"fence|barrier|edge)\b",
         r"\b(?:im|i am) (?:going|walking) in\s*(?:[.!]|$)|\b(?:going|walking|wading) into the (?:water|"
@@ -838,6 +856,12 @@ RULES: tuple[Rule, ...] = (
         r"sure of it)\b|\bmade sure (?:that )?i (?:wont|will not|never|dont) wake up\b",
         r"\b(?:this|tonight|today) (?:is|will be|is going to be) (?:my|the) last (?:time|night|day) "
         r"(?:you hear from me|anyone hears from me|i (?:talk|write) to (?:you|anyone))\b",
+        r"\b(?:saving|saved|collecting|collected|stockpiling|stockpiled|hoarding|hoarded|stashing) "
+        r"(?:up )?(?:my |all my )?(?:prescriptions?|scripts?|refills)\b(?!.{0,30}\b(?:trip|holiday|"
+        r"vacation|travel|abroad|insurance)\b)",
+        r"\b(?:wrote|written|writing|recorded|typed) (?:down |out )?my (?:last|final) words\b",
+        r"\bmy (?:suicide |goodbye )?note (?:is )?(?:written|done|ready|finished)\b(?!.{0,30}\b(?:class|"
+        r"exam|test|lecture|school|work|chemistry|biology|history|math)\b)",
         r"\bput (?:my )?affairs in order\b|\b(?:sorted|arranged|organi[sz]ed|sorting) (?:out )?"
         r"(?:who gets|who will take|my funeral|my passwords for my family)\b",
         r"\b(?:take|taking|look after|looking after) (?:care of )?my (?:cat|dog|pets?|kids|mom|"
@@ -860,6 +884,13 @@ RULES: tuple[Rule, ...] = (
         r"next|christmas|the end|tomorrow|summer|the new year)\b",
         r"\b(?:wont|will not|dont|do not) (?:need|be needing) (?:it|them|this|these|my \w+|anything) "
         r"(?:anymore|any more|where im going|after (?:tonight|today|this week))\b",
+        r"\b(?:dont|do not|please dont) (?:want to |wanna )?(?:be )?(?:try to |try and )?(?:talk(?:ed)? "
+        r"(?:me )?out of (?:it|this)|stop me|convince(?:d)? me otherwise)\b(?!.{0,20}\b(?:buying|"
+        r"getting|ordering|eating|quitting|going to the)\b)",
+        r"\b(?:its|it is) time\.? (?:bye|goodbye|farewell)\b",
+        r"\bif (?:you|youre|you are|anyone|someone|somebody) (?:is |are )?(?:reading|read|find|"
+        r"finds) this\b.{0,40}\b(?:sorry|gone|dead|too late|forgive|goodbye|i love you|didnt make "
+        r"it)\b",
         r"\b(?:wrote|written|writing|made|updated|finished) (?:my|a) will\b",
         r"\b(?:wont|will not|not going to|will never) be (?:here|around|a problem|a burden|"
         r"bothering (?:you|anyone)|able to talk) (?:much longer|for much longer|anymore|any more|"
