@@ -133,7 +133,7 @@ async def bench_bare_once(folder: Path, users: int, per_user: int) -> Figures:
             await db.execute(
                 "INSERT INTO messages (user_id, chat_id, role, text_enc, created_at)"
                 " VALUES (?, ?, 'assistant', ?, ?)",
-                (f"u{n}", f"c{n}", b"reply" * len(rows), now),
+                (f"u{n}", f"c{n}", b"reply" * len(list(rows)), now),
             )
             await db.commit()
 

@@ -163,15 +163,15 @@ class Settings(BaseSettings):
         validate_default=True,
     )
 
-    model: ModelSettings = Field(default_factory=ModelSettings)
-    storage: StorageSettings = Field(default_factory=StorageSettings)
-    safety: SafetySettings = Field(default_factory=SafetySettings)
-    conversation: ConversationSettings = Field(default_factory=ConversationSettings)
-    escalation: EscalationSettings = Field(default_factory=EscalationSettings)
-    privacy: PrivacySettings = Field(default_factory=PrivacySettings)
-    discord: DiscordSettings = Field(default_factory=DiscordSettings)
-    telegram: TelegramSettings = Field(default_factory=TelegramSettings)
-    logging: LoggingSettings = Field(default_factory=LoggingSettings)
+    model: ModelSettings = Field(default_factory=lambda: ModelSettings())
+    storage: StorageSettings = Field(default_factory=lambda: StorageSettings())
+    safety: SafetySettings = Field(default_factory=lambda: SafetySettings())
+    conversation: ConversationSettings = Field(default_factory=lambda: ConversationSettings())
+    escalation: EscalationSettings = Field(default_factory=lambda: EscalationSettings())
+    privacy: PrivacySettings = Field(default_factory=lambda: PrivacySettings())
+    discord: DiscordSettings = Field(default_factory=lambda: DiscordSettings())
+    telegram: TelegramSettings = Field(default_factory=lambda: TelegramSettings())
+    logging: LoggingSettings = Field(default_factory=lambda: LoggingSettings())
 
     @classmethod
     def settings_customise_sources(

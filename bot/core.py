@@ -568,7 +568,7 @@ class Core:
     async def _onboard_or_remind(self, user: UserRecord, respond: Respond, now: datetime) -> None:
         if user.onboarded_at is None:
             await respond(self._onboarding(user))
-            changes = {"onboarded_at": now, "reminded_at": now}
+            changes: dict[str, datetime] = {"onboarded_at": now, "reminded_at": now}
         elif user.reminded_at is None or now - user.reminded_at >= timedelta(
             minutes=self._limits.reminder_every_minutes
         ):
@@ -579,7 +579,11 @@ class Core:
         self._log.queue_user_update(user.id, **changes).add_done_callback(_log_failed_write)
         key = UserKey(user.platform, user.platform_user_id)
         if key in self._users:  # the cache is what the next turn reads: keep it current
-            self._users[key] = replace(user, **changes)
+            self._users[key] = replace(
+                user,
+                onboarded_at=changes.get("onboarded_at", user.onboarded_at),
+                reminded_at=changes["reminded_at"],
+            )
 
     def _onboarding(self, user: UserRecord) -> Reply:
         text = texts.onboarding(self._settings.storage.retention_days, user.consent is not False)
@@ -605,6 +609,6 @@ class Core:
         return task.result()
 
 
-def _log_failed_write(done: asyncio.Future[int | None]) -> None:
+def _log_failed_write(done: asyncio.Future[Any]) -> None:
     if not done.cancelled() and done.exception() is not None:
         log.error("storing a reply failed (%s)", type(done.exception()).__name__)

@@ -273,7 +273,7 @@ class MessageLog:
             "chat_id": chat_id,
             "created_at": now,
             "last_seen_at": now,
-            "audit_token": secrets.token_hex(16),
+            "audit_token": (audit_token := secrets.token_hex(16)),
         }
         new_id = await self._enqueue(
             _Write(self._insert_user, params, returns_id=True, urgent=True)
@@ -290,7 +290,7 @@ class MessageLog:
             consent=None,
             onboarded_at=None,
             reminded_at=None,
-            audit_token=params["audit_token"],
+            audit_token=audit_token,
         )
 
     def queue_user_update(self, user_id: int, **values: Any) -> asyncio.Future[int | None]:

@@ -137,7 +137,8 @@ class ConversationStore:
             if session.bind.dialect.name == "sqlite":
                 stmt = sqlite_insert(Message).values(**values).on_conflict_do_nothing()
                 result = await session.execute(stmt.returning(Message.id))
-                return result.scalar_one_or_none()
+                inserted: int | None = result.scalar_one_or_none()
+                return inserted
             try:
                 async with session.begin_nested():
                     message = Message(**values)
