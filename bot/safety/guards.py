@@ -24,7 +24,8 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # everyday travel talk ("im on the bridge, be home in 10 min")
         r"\b(?:be|ill be|im|will be) (?:home|there|back) in (?:\d+|a few|ten|five|twenty|fifteen|"
         r"half an?) (?:min|mins|minutes|hour)\b|\bon my way (?:home|back|to (?:work|school|class|"
-        r"the office))\b|\bstuck in traffic\b",
+        r"the office))\b|\bstuck in traffic\b|\bwhere (?:did|do|are) you (?:park|parked|at|now)\b|"
+        r"\bwhich (?:level|floor) (?:are|did) you\b",
         r"\b(?:die|dying|died|dead) (?:of|from|with) (?:laughter|laughing|embarrassment|boredom|"
         r"cringe|heat|thirst|hunger|cuteness|shame|jealousy|excitement|envy)\b",
         r"\b(?:could|gonna|going to|will|would|about to|literally) (?:literally |just )?die "

@@ -92,6 +92,7 @@ _SPELLINGS: dict[str, str] = {
     "overdoes": "overdose", "overdos": "overdose", "ovrdose": "overdose", "overdoze": "overdose",
     "overdosing": "overdosing", "overdosed": "overdosed",
     "enuf": "enough", "enuff": "enough", "mny": "many", "hw": "how", "wnt": "want",
+    "endd": "end", "enddd": "end", "overdoses": "overdoses",
     "leathal": "lethal", "lethel": "lethal", "leathel": "lethal", "lethl": "lethal",
     "lethall": "lethal", "leathl": "lethal", "fatel": "fatal", "deadley": "deadly",
     "tookk": "took", "tooken": "taken", "swalowed": "swallowed", "swallowd": "swallowed",

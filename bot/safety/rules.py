@@ -196,7 +196,8 @@ RULES: tuple[Rule, ...] = (
         r"can not|dont want to) face (?:another|one more) day\b",
         r"\b(?:just )?want out\b(?! of (?:this|the|my|that) (?:job|class|relationship|house|meeting|"
         r"marriage|group|town|city|contract|school|course))",
-        r"\b(?:sleep|asleep) forever\b",
+        r"\b(?:sleep|asleep) forever\b(?!.{0,20}\b(?:this weekend|tomorrow|on (?:saturday|sunday)|"
+        r"after (?:this|the) (?:exam|shift|week)|lol)\b)",
         r"\bwouldnt (?:even )?(?:get|seek|want) (?:treatment|help|chemo)\b",
         r"\b(?:pray|praying|hope|hoping|wish|wishing|asking)\b.{0,10}\b(?:god|the lord|lord|jesus|"
         r"the universe|allah) (?:\w+ )?(?:takes|take|"
@@ -315,8 +316,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:dont|do not|cant|can not|cannot|no longer) (?:really )?(?:see|picture|imagine|have) "
         r"(?:a|any|my|much of a) future\b(?! (?:in|at|with|for (?:this|the|that|us|our)))|\b(?:i have|"
         r"ive got|i see|theres|there is|i got) no future\b(?! (?:in|at|with|here))",
-        r"\bcant (?:see|picture|imagine) my ?self (?:being )?(?:here|alive|living|around|in \w+ years?|"
-        r"next year|growing old|getting old)\b",
+        r"\b(?:cant|dont|do not|cannot|can not|never) (?:see|picture|imagine) my ?self (?:being )?(?:here|"
+        r"alive|living|around|in \w+ years?|next year|growing old|getting old|growing older|getting "
+        r"older|as an adult|at \d+)\b",
         r"\b(?:want|wish|need) (?:for )?(?:it all|everything|all of (?:it|this)|the pain|this pain|"
         r"my life|life) (?:to )?(?:just )?(?:to )?(?:stop|end|be over)\b(?! (?:in|at|for a (?:bit|"
         r"while|minute|second|day)|soon so))",
@@ -350,6 +352,9 @@ RULES: tuple[Rule, ...] = (
         r"survive|make it|pull through|come back)\b",
         r"\b(?:whats|what is) (?:even )?the point (?:anymore|any more|of anything|of it all|of "
         r"trying|of any of this)\b",
+        r"\b(?:im|i am|i feel like|feel like) (?:a |such a |just a )?(?:weight|drain|dead weight) "
+        r"(?:on|for|to) (?:everyone|everybody|my family|them|you all|the people|my (?:parents|kids|"
+        r"friends))\b",
     ),
     # ---- coded slang ------------------------------------------------------------------------
     _rule(
@@ -424,7 +429,7 @@ RULES: tuple[Rule, ...] = (
         r"shut down|stop (?:my|your|the|a) "
         r"heart|to be enough|would it take|does it take|to go)\b",
         r"\b(?:lethal|fatal|deadly|toxic|overdose|od|killing|dangerous) (?:dose|doses|amount|"
-        r"quantity|level|limit|number|threshold)\b",
+        r"quantity|level|limit|number|threshold)\b(?!.{0,30}\b(?:vitamin|supplements?|caffeine)\b)",
         r"\b(?:how|ways?|best way|easiest way|quickest way|fastest way|painless(?:ly)?|least painful|"
         r"most effective|surest|quick|quickest|easy|easiest|simple|fastest|reliable|peaceful|"
         r"methods?|options?|tips?)\b.{0,50}\b(?:to|of|for) (?:die|dying|kill (?:my ?self|yourself|"
@@ -569,9 +574,10 @@ RULES: tuple[Rule, ...] = (
         r"suicide|overdose|hang|dying)\b",
         r"\b(?:walk|walking|swim|swimming|wade|wading) (?:into|out into|out to) (?:the )?(?:sea|ocean|"
         r"lake|river|water|waves)\b(?! (?:with|for a swim|to cool))",
-        r"\b(?:would|will|could|can|does|do)\b.{0,40}\b(?:kill me|kill you|kill someone|be fatal|be "
+        r"\b(?:would|will|could|can|does|do)\b.{0,40}\b(?:kill me|kill you|kill someone|kill (?:an adult|a person|a human|a grown (?:man|woman|up)|"
+        r"someone my size|a teenager|a kid)|be fatal|be "
         r"enough to die|end my life)\b(?! (?:lol|haha|if|when))",
-        r"\b(?:does|would|will|is|do) (?:drowning|hanging|bleeding out|an overdose|overdosing|"
+        r"\b(?:does|would|will|is|do|are) (?:drowning|hanging|bleeding out|an overdose|overdoses|overdosing|"
         r"jumping|suffocating|suffocation|getting hit by a train|being hit by a train|slitting|"
         r"dying (?:by|from) \w+|carbon monoxide) (?:\w+ )?(?:hurt|painful|peaceful|painless|quick|"
         r"fast|slow|feel like)\b",
@@ -592,6 +598,8 @@ RULES: tuple[Rule, ...] = (
         r"someone|a person|u) (?:die|survive|be killed)\b",
         r"\b(?:does it|would it|will it|it takes|it would take) (?:take )?to (?:die|kill|not wake up|"
         r"stop breathing|bleed out|drown|freeze to death)\b",
+        r"\b(?:way|method|amount|dose|how many|how much)\b.{0,40}\bso (?:that )?(?:i|you|they|someone|"
+        r"it) (?:dont|do not|wont|never|will not|doesnt) (?:wake up|survive|fail|end up in hospital)\b",
         r"\bhow (?:do|does|would|can|did|long do) (?:people|someone|a person|you|i|u|one) (?:die|"
         r"kill themselves|overdose|od) (?:from|with|by|on|using|of)\b",
     ),
@@ -672,6 +680,11 @@ RULES: tuple[Rule, ...] = (
         r"|\b(?:swallow|take) everything i (?:have|got)\b",
     ),
     _rule(
+        "intent", "plan", 3, True,
+        r"(?:^|[.!,] )(?:and )?(?:ending it|ending it all|ending things|doing it|killing my ?self) "
+        r"(?:tonight|today|tomorrow|now|right now|soon|this week(?:end)?)\b(?! with)",
+    ),
+    _rule(
         "intent_vague", "plan", 0, False,
         r"\b(?:im|i am|i will|ill|im going|going to|gonna|planning to|plan to|ready to|about to|"
         r"decided to|finally going to|finally gonna|tonight i) (?:\w+ )?(?:do it|doing it|use it|use them|go through with it|"
@@ -679,6 +692,8 @@ RULES: tuple[Rule, ...] = (
         r"finally do it)\b",
         r"\bdoing it (?:tonight|tomorrow|today|this weekend|right now|soon|at \d+|when|after|before)\b",
         r"\b(?:tonight|today) is the (?:night|day)\b|\bits (?:time|happening) (?:tonight|today)\b",
+        r"\b(?:tonight|today|tomorrow) i go\s*(?:[.!]|$)|\bthen (?:its|it is|it will be|ill be) "
+        r"(?:over|done|finished|the end)\s*(?:[.!]|$)",
         r"\b(?:im|i am) ready\s*(?:[.!]|$)|\bready to (?:go|do it|end it)\b(?!.{0,30}\b(?:lets|road|trip|party|out|home|school|work|gym|beach|airport|car|when you are|when youre)\b)",
         r"\b(?:im|i am|started|start) (?:\w+ )?climbing over\b|\bclimb(?:ed)? over the (?:railing|rail|"
         r"fence|barrier|edge)\b",
@@ -694,7 +709,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "covert_timing", "plan", 0, False,
-        r"\b(?:once|when|after|as soon as|while) (?:my )?(?:mom|mum|dad|parents|family|roommate|"
+        r"\b(?:once|when|after|as soon as|while|till|until) (?:my )?(?:mom|mum|dad|parents|family|roommate|"
         r"everyone|everybody|they|he|she|wife|husband|kids) (?:leaves|leave|goes|go|falls asleep|"
         r"fall asleep|is asleep|are asleep|are gone|is gone|goes to (?:bed|sleep|work)|go to (?:bed|"
         r"sleep|work)|leaves for work|are out|is out)\b|\b(?:been drinking|im drunk|im so drunk|im "
@@ -775,14 +790,16 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:sitting|standing|im|i am) (?:on|in) (?:my |the |a )?(?:windowsill|window sill|window "
         r"ledge|open window)\b",
         r"\b(?:writing|typing|texting|sitting|standing) (?:this )?(?:from|on) (?:the|a) (?:roof|rooftop|"
-        r"bridge|ledge|edge|tracks|cliff)\b",
+        r"bridge|ledge|edge|tracks|cliff)\b(?! of (?:the |my |a )?(?:pool|bed|seat|table|sofa|couch|stage|"
+        r"field|court|bath|tub|chair|desk|water))",
         r"\b(?:driving|walking|going|heading|on my way|riding|cycling|taking the bus) (?:\w+ )?to "
         r"(?:the|a) (?:bridge|cliffs?|tracks|train tracks|roof|rooftop|station|dam|overpass|parking "
         r"garage|sea|ocean|river|lake)\b(?= (?:now|right now|tonight|to|and|\.|,)|$)",
         r"\b(?:standing|sitting|im|i am|currently|already|right|parked|waiting) (?:\w+ )?(?:on|at|"
         r"near|by|over|under|in) (?:the |a |this |my )?(?:edge|ledge|railing|rooftop|roof|bridge|"
-        r"tracks|train tracks|train station|platform|cliff|balcony|top of (?:the|a) (?:building|"
-        r"bridge|parking garage|car park|tower))\b",
+        r"tracks|train tracks|train station|platform|cliff|balcony|top of (?:the|a) (?:\w+ ){0,2}"
+        r"(?:building|bridge|parking garage|car park|tower))\b(?! of (?:the |my |a )?(?:pool|bed|"
+        r"seat|table|sofa|couch|stage|field|court|bath|tub|chair|desk|water))",
         r"\b(?:she|he|they|friend|sister|brother|mom|dad|son|daughter) (?:is|s|are) (?:\w+ )?(?:on|at)"
         r" (?:the )?(?:bridge|roof|ledge|edge|tracks|railing)\b",
     ),
@@ -862,6 +879,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:wrote|written|writing|recorded|typed) (?:down |out )?my (?:last|final) words\b",
         r"\bmy (?:suicide |goodbye )?note (?:is )?(?:written|done|ready|finished)\b(?!.{0,30}\b(?:class|"
         r"exam|test|lecture|school|work|chemistry|biology|history|math)\b)",
+        r"\b(?:bought|buying|got|getting) (?:\d+|two|three|four|five|six|several|multiple|a few|lots "
+        r"of) (?:packs|boxes|bottles|packets)\b.{0,40}\b(?:from different|at different|from (?:several|"
+        r"multiple|a few)|so (?:they|no one|nobody) (?:wont|doesnt|dont))\b",
         r"\bput (?:my )?affairs in order\b|\b(?:sorted|arranged|organi[sz]ed|sorting) (?:out )?"
         r"(?:who gets|who will take|my funeral|my passwords for my family)\b",
         r"\b(?:take|taking|look after|looking after) (?:care of )?my (?:cat|dog|pets?|kids|mom|"
@@ -876,7 +896,7 @@ RULES: tuple[Rule, ...] = (
         r"this might be) (?:my )?(?:goodbye|last (?:message|text|post|"
         r"words|goodbye|time talking)|final (?:message|text|post|words|goodbye))\b(?! (?:before|for "
         r"(?:today|tonight|now|the day|the week|a while|this week)|of the (?:day|night|week)|until|"
-        r"till|on here for|lol|in this|about))",
+        r"till|on here for|lol|in this|about|to (?:my|the|our|this|that|all)|for now))",
         r"\b(?:goodbye|bye|farewell) (?:everyone|everybody|all|world|cruel world|forever|for good|"
         r"for ever|guys forever|to everyone)\b(?!.{0,30}\b(?:see you|see ya|cya|until|till|next|"
         r"tomorrow|later|monday|have a good|have fun)\b)",
@@ -891,6 +911,8 @@ RULES: tuple[Rule, ...] = (
         r"\bif (?:you|youre|you are|anyone|someone|somebody) (?:is |are )?(?:reading|read|find|"
         r"finds) this\b.{0,40}\b(?:sorry|gone|dead|too late|forgive|goodbye|i love you|didnt make "
         r"it)\b",
+        r"\bi love you all\b.{0,30}\b(?:remember me|take care of each other|dont be sad|dont cry|"
+        r"forgive me)\b",
         r"\b(?:wrote|written|writing|made|updated|finished) (?:my|a) will\b",
         r"\b(?:wont|will not|not going to|will never) be (?:here|around|a problem|a burden|"
         r"bothering (?:you|anyone)|able to talk) (?:much longer|for much longer|anymore|any more|"
@@ -982,8 +1004,18 @@ RULES: tuple[Rule, ...] = (
         r"vodka|whiskey|wine|beer|booze|liquor)\b",
     ),
     _rule(
+        "act_under_way", "act", 4, True,
+        rf"\b(?:drank|drunk|had|downed)\b.{{0,40}}\b(?:vodka|whiskey|wine|beers?|alcohol|booze|liquor|"
+        rf"gin|rum)\b.{{0,30}}\b(?:took|swallowed|taken|downed) (?:all )?(?:of )?(?:my|the|some|a "
+        rf"bunch of|a handful of|\d+) (?:\w+ )?(?:{DRUG})\b",
+        rf"\b(?:took|swallowed|taken|downed) (?:all )?(?:of )?(?:my|the|a bunch of|a handful of|\d+) "
+        rf"(?:\w+ )?(?:{DRUG})\b.{{0,30}}\b(?:with|and drank|then drank) (?:a |half a |the )?(?:bottle "
+        r"of )?(?:vodka|whiskey|wine|alcohol|booze|liquor|gin|rum)\b",
+    ),
+    _rule(
         "act_marker", "act", 0, False,
-        r"\b(?:already|just) (?:did it|took them|done it|started|swallowed them)\b|\bits (?:already )?"
+        r"\b(?:already|just) (?:did it|took them|done it|started|swallowed them)\b|\bcant (?:take (?:them|"
+        r"it|the pills) back|undo (?:it|this|what i did))\b|\bits (?:already )?"
         r"(?:done|too late)\b|\bi did it\b|\bno going back\b|\bcant undo (?:it|this)\b",
     ),
     # ---- abuse and danger from others --------------------------------------------------------
