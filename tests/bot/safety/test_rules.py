@@ -111,3 +111,49 @@ def test_gate_skips_patterns_whose_literals_are_absent() -> None:
     assert gated.candidates("tie a noose") == [1]
     assert gated.candidates("hello there") == []
     assert match_rules("nothing to see here") == []
+
+
+# Phrasings added from fresh training batches 15-17 (indirect ideation, method questions in
+# other words, someone at the edge, preparation and an act under way); each names a family.
+@pytest.mark.parametrize(
+    ("name", "level", "text"),
+    [
+        ("passive_ideation", RiskLevel.PASSIVE, "honestly i don't see a future for myself"),
+        ("passive_ideation", RiskLevel.PASSIVE, "i just want it all to stop"),
+        ("passive_ideation", RiskLevel.PASSIVE, "i'm such a burden to everyone"),
+        ("passive_ideation", RiskLevel.PASSIVE, "im just a waste of space"),
+        ("passive_ideation", RiskLevel.PASSIVE, "every day im disappointed im still here"),
+        ("explicit_ideation", RiskLevel.ACTIVE, "i feel like ending it"),
+        ("means", RiskLevel.ACTIVE, "does drowning hurt"),
+        ("means", RiskLevel.ACTIVE, "wat is the leathal dose of tylenol"),
+        ("means", RiskLevel.ACTIVE, "what height is guaranteed death"),
+        ("means", RiskLevel.ACTIVE, "could 30 sleeping tablets kill an adult"),
+        ("at_edge", RiskLevel.ACTIVE, "im standing on the ledge"),
+        ("finality", RiskLevel.ACTIVE, "this will be my last message"),
+        ("finality", RiskLevel.ACTIVE, "please don't try to talk me out of it"),
+        ("preparation", RiskLevel.IMMINENT, "by tomorrow morning i wont be here"),
+        ("preparation", RiskLevel.IMMINENT, "i've been saving up my prescriptions"),
+        ("act_under_way", RiskLevel.IMMINENT, "i drank half a bottle of vodka and took my pills"),
+    ],
+)
+def test_new_phrasings_fire_their_family(name: str, level: RiskLevel, text: str) -> None:
+    verdict = rule_verdict(text)
+    assert f"rule:{name}" in verdict.reasons
+    assert verdict.level >= level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i took all my exams and im done!!",
+        "this is my last message before my flight, see you monday",
+        "i dont see a future in this job, time to quit",
+        "i'm standing on the edge of the pool, its so cold",
+        "we jumped off the cliff into the lake, best day ever",
+        "this is goodbye to my 20s, happy birthday to me",
+        "what is the overdose limit for vitamin d",
+        "ready to go! lets hit the road",
+    ],
+)
+def test_near_miss_everyday_messages_stay_below_crisis(text: str) -> None:
+    assert rule_verdict(text).level < RiskLevel.PASSIVE
