@@ -28,6 +28,8 @@ DRUG = (
     r"hydrocodone|codeine|tramadol|morphine|fentanyl|heroin|insulin|lithium|seroquel|quetiapine|"
     r"zoloft|sertraline|prozac|fluoxetine|lexapro|citalopram|antidepressants?|amitriptyline|"
     r"nyquil|zopiclone|ambien|zolpidem|lorazepam|diazepam|clonazepam|opioids?|opiates?|"
+    r"propranolol|metoprolol|digoxin|warfarin|methadone|gabapentin|pregabalin|trazodone|"
+    r"mirtazapine|venlafaxine|co codamol|cocodamol|dihydrocodeine|"
     r"antifreeze|bleach|rat poison|weed killer|pesticides?|cyanide|drano|anti ?freeze)"
 )
 BIG_AMOUNT = (
@@ -249,7 +251,7 @@ RULES: tuple[Rule, ...] = (
         r"care about|remember) me\b",
         r"\b(?:dont think i can|not sure i can|dont know if i can|dont know how much longer i can|"
         r"cant) (?:keep going|go on|hold on|keep living|last|survive|stay alive)(?: much| any)? ?"
-        r"(?:longer|anymore)?\b",
+        r"(?:longer|anymore)?\b(?!.{0,40}\b(?:landlord|job|boss|gym|moving|school|work|class|team|flat|rent|course|uni|college|relationship|marriage|diet|membership|commute|to (?:that|the|this|my)|with (?:him|her|them|this|that|my|the)|anymore lol)\b)",
         r"\b(?:run out of|no more|lost all|no|out of) reasons? to (?:stay|live|keep going|go on|be "
         r"here|stay alive|keep living)\b",
         r"\bwhy (?:i|do i|should i|am i) (?:even )?(?:bother|still) (?:staying alive|living|being "
@@ -325,7 +327,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:im|i am|i feel like|feel like|feeling like|i feel|im just|im only|i am only|im such|"
         r"i am such|being|im nothing but|i am nothing but) (?:a |such a |just a |only a |)"
         r"(?:huge |massive |big |total |constant |)burden\b(?! (?:on|to) (?:the|my) (?:budget|"
-        r"team|schedule))",
+        r"team|schedule))(?! (?:asking|for asking|when i ask|to ask|if i ask))",
         r"\b(?:the )?world (?:doesnt|does not|wouldnt|would not|dont|will not|wont) (?:need|miss|"
         r"notice|want) me\b|\b(?:world|everyone|everybody|they) (?:would be|will be|is|are|be) "
         r"(?:a )?better (?:place )?(?:off )?(?:without me|with me gone|if i (?:was|were) gone)\b",
@@ -337,7 +339,7 @@ RULES: tuple[Rule, ...] = (
         r".{0,20}\b(?:leav\w*|gone|disappear\w*|dying|dead|die|not being|go|going|exist\w*)\b",
         r"\b(?:cant|can not|cannot|dont see how i can|dont know how (?:much longer )?i can|not sure i "
         r"can|dont think i can) (?:keep going|go on|carry on|keep living|keep on living|keep "
-        r"fighting|stay alive)\b(?! (?:to|with|at|like this at|on with|on about))",
+        r"fighting|stay alive)\b(?! (?:to|with|at|like this at|on with|on about))(?!.{0,40}\b(?:landlord|job|boss|gym|moving|school|work|class|team|flat|rent|course|uni|college|relationship|marriage|diet|membership|commute|to (?:that|the|this|my)|with (?:him|her|them|this|that|my|the)|anymore lol)\b)",
         r"\b(?:tired|exhausted|sick) of (?:fighting|trying) to (?:stay alive|live|survive|keep "
         r"going|exist)\b",
         r"\b(?:want|wanna|need|wish) to (?:rest|sleep) forever\b|\bi (?:shouldnt|should not) "
@@ -600,6 +602,10 @@ RULES: tuple[Rule, ...] = (
         r"stop breathing|bleed out|drown|freeze to death)\b",
         r"\b(?:way|method|amount|dose|how many|how much)\b.{0,40}\bso (?:that )?(?:i|you|they|someone|"
         r"it) (?:dont|do not|wont|never|will not|doesnt) (?:wake up|survive|fail|end up in hospital)\b",
+        r"\b(?:dose|amount|how many|how much|number of pills)\b.{0,30}\bthat (?:kills?|would kill|will "
+        r"kill|is fatal|is lethal|is deadly|stops? (?:your|the|my) heart)\b",
+        r"\b(?:letters?|notes?) (?:to|for) (?:\w+ ){0,3}(?:open|read) (?:after|when im gone|once im "
+        r"gone|after im gone)\s*(?:[.!]|$)",
         r"\bhow (?:do|does|would|can|did|long do) (?:people|someone|a person|you|i|u|one) (?:die|"
         r"kill themselves|overdose|od) (?:from|with|by|on|using|of)\b",
     ),
@@ -614,7 +620,8 @@ RULES: tuple[Rule, ...] = (
         rf"\bhow (?:many|much) (?:{DRUG}|\w+ {DRUG})\b.{{0,30}}\b(?:too many|too much)\b",
         r"\b(?:where|how) (?:can i|do i|to|could i) (?:buy|get|find|order|obtain)\b.{0,20}\b(?:a "
         r"|some )?(?:gun|firearm|pistol|handgun|revolver|rope|noose|helium|charcoal|cyanide|"
-        r"sleeping pills|barbiturates|nembutal|pentobarbital|fentanyl)\b",
+        r"sleeping pills|barbiturates|nembutal|pentobarbital|fentanyl)\b(?!.{0,30}\b(?:boat|climbing|"
+        r"camping|garden|tent|swing|dog|horse|sailing|crafts?|macrame|tug of war|hunting|range)\b)",
         r"\b(?:when|what time) (?:does|do|is) (?:the )?(?:next |last |express |freight )?(?:train|"
         r"trains)\b.{0,30}\b(?:pass|come through|go through|fastest|not stop)\b",
         r"\bnoose\b",
@@ -685,6 +692,11 @@ RULES: tuple[Rule, ...] = (
         r"(?:tonight|today|tomorrow|now|right now|soon|this week(?:end)?)\b(?! with)",
     ),
     _rule(
+        "intent", "plan", 3, True,
+        r"\b(?:im|i am|going to|gonna|about to|ready to|ill|i will) jump in (?:\d+|a few|an?|ten|five|"
+        r"two|twenty|thirty) (?:min|minutes|mins|hours?|seconds)\b",
+    ),
+    _rule(
         "intent_vague", "plan", 0, False,
         r"\b(?:im|i am|i will|ill|im going|going to|gonna|planning to|plan to|ready to|about to|"
         r"decided to|finally going to|finally gonna|tonight i) (?:\w+ )?(?:do it|doing it|use it|use them|go through with it|"
@@ -702,7 +714,8 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?:im|i am|going to|gonna|will|ill|about to) (?:\w+ )?(?:taking|take|swallowing|swallow) "
         rf"(?:the|those|these) (?:{DRUG})\b",
         r"\b(?:im|i am|i will|ill|im going to|going to|gonna|about to|ready to) (?:\w+ )?jump\b"
-        r"(?! (?:in|into|on|onto|rope|start|ship|the queue|the gun|out of bed|for joy|at the chance))",
+        r"(?! (?:in(?! (?:\d+|a few|an?|ten|five|two|twenty|thirty) (?:min|minutes|mins|hours?|seconds))"
+        r"|into|on|onto|rope|start|ship|the queue|the gun|out of bed|for joy|at the chance))",
         r"\b(?:im|i am|i will|ill|going to|gonna|about to|planning to|decided to|then) (?:\w+ )?"
         r"(?:taking|take|swallow|swallowing|down|downing|use|using) (?:them|em|it all|all of them|"
         r"the lot|all of it|every single one|the whole (?:bottle|pack|box))\b",
@@ -809,7 +822,8 @@ RULES: tuple[Rule, ...] = (
         r"at|near) (?:the |a |this )?(?:edge of (?:the |a |this )?(?:bridge|roof|rooftop|cliff|"
         r"building|platform|parking garage)|ledge|railing|train tracks|railway tracks|railway line|"
         r"tracks|wrong side of the railing)\b(?!.{0,50}\b(?:climbing|gym|trip|hike|hiking|view|"
-        r"photo|pic|lol|fun|model|lego|toy|game|minecraft|video|delayed|commute|work|for the "
+        r"photo|pic|lol|fun|model|lego|toy|game|minecraft|video|delayed|commute|work|club|meetup|"
+        r"trainspotting|spotting|for the "
         r"train|station|home in|on my way|omw)\b)",
         r"\b(?:climbed|climbing|sitting|sat|standing) (?:over|on|onto) (?:the )?(?:railing|barrier|"
         r"fence|ledge) (?:of|on) (?:the |a )?(?:bridge|roof|overpass|building|balcony)\b",
@@ -839,7 +853,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:\w+ )?(?:explaining (?:why|everything)|saying (?:goodbye|sorry))\b|\b(?:note|letter)"
         r" (?:to|for) (?:my )?(?:\w+ )?explaining why\b",
         r"\b(?:writing|wrote|written|finished|left) my (?:note|letters|goodbyes?)\b(?! (?:for|in|on) "
-        r"(?:class|school|work|the exam|chemistry|biology|history|math))",
+        r"(?:class|school|work|the exam|chemistry|biology|history|math))(?!.{0,30}\b(?:teacher|school|"
+        r"class|doctor|boss|work|sick|exam|absence|landlord|neighbou?r)\b)",
         rf"\b{BIG_AMOUNT} (?:of )?(?:\w+ )?(?:{DRUG}) (?:are |is )?(?:in a pile |piled up |all )?(?:in "
         r"my hand|in front of me|lined up|counted "
         r"out|on my desk|on the table|ready|next to me)\b",
@@ -937,7 +952,9 @@ RULES: tuple[Rule, ...] = (
         r"until|till|for|after))",
         r"\bafter this (?:message|text|post)\b",
         r"\bsaid (?:all )?my goodbyes\b|\b(?:given|gave|giving) (?:away )?my (?:dog|cat|pets?|bird|"
-        r"fish|rabbit) (?:away|to)\b",
+        r"fish|rabbit) (?:away|to)\b(?!.{0,40}\b(?:for the (?:weekend|week|day|night|holidays?|"
+        r"summer)|while (?:im|i am|we are|were) (?:away|on|at)|to (?:look after|watch|mind) (?:for|"
+        r"while)|vet|groomer)\b)",
         r"\bleft (?:my )?(?:\w+ ){0,3}(?:password|passwords|pin)\b.{0,20}\b(?:note|letter)\b",
         r"\bso (?:my (?:family|kids|parents|wife|husband|partner)|they|no one|nobody) (?:doesnt|dont|"
         r"wont|does not|will not|never) (?:have to|need to)\b",
@@ -980,6 +997,8 @@ RULES: tuple[Rule, ...] = (
         r"\bcut (?:way )?too deep\b",
         r"\b(?:im|i am) (?:taking|swallowing) (?:them|all of them)\b.{0,20}\b(?:now|right now|all of "
         r"them)\b|"
+        r"\b(?:rope|noose) is (?:tied|up|ready)\b(?!.{0,30}\b(?:boat|dock|tent|swing|horse|post|"
+        r"tree house|hammock|climb)\w*\b)|"
         r"\b(?:rope|noose|belt|cord) (?:is )?(?:around my neck|tied (?:to|around|up)|all tied|set up|hanging "
         r"(?:from|up)|ready)\b|\bnoose (?:is )?(?:ready|tied|up)\b",
         r"\b(?:gun|pistol|revolver|rifle) (?:is )?(?:loaded|in my hand|in my mouth|to my head|"
@@ -1016,7 +1035,7 @@ RULES: tuple[Rule, ...] = (
         "act_marker", "act", 0, False,
         r"\b(?:already|just) (?:did it|took them|done it|started|swallowed them)\b|\bcant (?:take (?:them|"
         r"it|the pills) back|undo (?:it|this|what i did))\b|\bits (?:already )?"
-        r"(?:done|too late)\b|\bi did it\b|\bno going back\b|\bcant undo (?:it|this)\b",
+        r"(?:done|too late)\b|\b(?:i|ive|i have) (?:did|done) it\b(?! (?:lol|again|right|well|finally|yay))|\bno going back\b|\bcant undo (?:it|this)\b",
     ),
     # ---- abuse and danger from others --------------------------------------------------------
     _rule(
