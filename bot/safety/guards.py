@@ -110,7 +110,7 @@ _NEG_GAP = (
     r"anything|currently|right|now|in|danger|at|risk|intention|desire|plans|going|it|is|was|"
     r"honestly|truly|suicidal|and|or|kill|hurt|harm|myself|urge|urges|a|way|in a|the|point|"
     r"tried|attempted|even once|"
-    r"wanting|stage|where)"
+    r"wanting|wanted|felt|stage|where)"
 )
 _NEGATED_BEFORE = re.compile(
     rf"\b(?:{NEG}|no (?:more |real |actual |current )?(?:thoughts|plans?|intention|intent|desire|"

@@ -322,7 +322,7 @@ RULES: tuple[Rule, ...] = (
         r"alive|living|around|in \w+ years?|next year|growing old|getting old|growing older|getting "
         r"older|as an adult|at \d+)\b",
         r"\b(?:want|wish|need) (?:for )?(?:it all|everything|all of (?:it|this)|the pain|this pain|"
-        r"my life|life) (?:to )?(?:just )?(?:to )?(?:stop|end|be over)\b(?! (?:in|at|for a (?:bit|"
+        r"my life|life) (?:to )?(?:just )?(?:to )?(?:stop|end|be over)\b(?! \w+ing\b)(?! (?:in|at|for a (?:bit|"
         r"while|minute|second|day)|soon so))",
         r"\b(?:im|i am|i feel like|feel like|feeling like|i feel|im just|im only|i am only|im such|"
         r"i am such|being|im nothing but|i am nothing but) (?:a |such a |just a |only a |)"
@@ -606,6 +606,9 @@ RULES: tuple[Rule, ...] = (
         r"kill|is fatal|is lethal|is deadly|stops? (?:your|the|my) heart)\b",
         r"\b(?:letters?|notes?) (?:to|for) (?:\w+ ){0,3}(?:open|read) (?:after|when im gone|once im "
         r"gone|after im gone)\s*(?:[.!]|$)",
+        r"\b(?:could|would|will|can|might) (?:i|you|someone|a person|u) die (?:from|if (?:i|you) "
+        r"(?:take|took|swallow|swallowed|drink|drank)|by|of) (?:taking|swallowing|eating|drinking|an? "
+        r"overdose|\d+)\b",
         r"\bhow (?:do|does|would|can|did|long do) (?:people|someone|a person|you|i|u|one) (?:die|"
         r"kill themselves|overdose|od) (?:from|with|by|on|using|of)\b",
     ),
@@ -667,7 +670,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:i (?:have|ve got|got|made|ve made|came up with) a plan|(?:my|the) plan is|its all "
         r"planned|everything is (?:planned|ready|set|sorted)|i know how|i know when|i know where|"
         r"decided (?:how|when)|made (?:my|up my) (?:mind|decision)|ive decided|i have decided|"
-        r"i decided|my decision|made peace with (?:it|my decision|dying)|(?:found|picked|chose) (?:a|the) "
+        r"i decided|my decision|made peace with (?:it|my decision|dying)|my mind is made up|(?:found|picked|chose) (?:a|the) "
         r"(?:spot|place))\b",
     ),
     _rule(
@@ -807,9 +810,12 @@ RULES: tuple[Rule, ...] = (
         r"field|court|bath|tub|chair|desk|water))",
         r"\b(?:driving|walking|going|heading|on my way|riding|cycling|taking the bus) (?:\w+ )?to "
         r"(?:the|a) (?:bridge|cliffs?|tracks|train tracks|roof|rooftop|station|dam|overpass|parking "
-        r"garage|sea|ocean|river|lake)\b(?= (?:now|right now|tonight|to|and|\.|,)|$)",
+        r"garage|sea|ocean|river|lake)\b(?= (?:now|right now|tonight|to|and|\.|,)|$)(?! to (?:watch|see|"
+        r"meet|take|get|walk|run|fish|have|photograph|look at|swim|skate|paint|draw|feed))(?!.{0,30}\b(?:"
+        r"fireworks|picnic|sunset|sunrise|parade|festival|concert|swim|fishing)\b)",
         r"\b(?:standing|sitting|im|i am|currently|already|right|parked|waiting) (?:\w+ )?(?:on|at|"
-        r"near|by|over|under|in) (?:the |a |this |my )?(?:edge|ledge|railing|rooftop|roof|bridge|"
+        r"near|by|over|under|in) (?:the |a |this |my )?(?:train |railway |rail |old |high |highway |"
+        r"motorway )?(?:edge|ledge|railing|rooftop|roof|bridge|"
         r"tracks|train tracks|train station|platform|cliff|balcony|top of (?:the|a) (?:\w+ ){0,2}"
         r"(?:building|bridge|parking garage|car park|tower))\b(?! of (?:the |my |a )?(?:pool|bed|"
         r"seat|table|sofa|couch|stage|field|court|bath|tub|chair|desk|water))",
@@ -823,7 +829,7 @@ RULES: tuple[Rule, ...] = (
         r"building|platform|parking garage)|ledge|railing|train tracks|railway tracks|railway line|"
         r"tracks|wrong side of the railing)\b(?!.{0,50}\b(?:climbing|gym|trip|hike|hiking|view|"
         r"photo|pic|lol|fun|model|lego|toy|game|minecraft|video|delayed|commute|work|club|meetup|"
-        r"trainspotting|spotting|for the "
+        r"trainspotting|spotting|childhood|old railway|path|trail|abandoned|for the "
         r"train|station|home in|on my way|omw)\b)",
         r"\b(?:climbed|climbing|sitting|sat|standing) (?:over|on|onto) (?:the )?(?:railing|barrier|"
         r"fence|ledge) (?:of|on) (?:the |a )?(?:bridge|roof|overpass|building|balcony)\b",
@@ -854,7 +860,8 @@ RULES: tuple[Rule, ...] = (
         r" (?:to|for) (?:my )?(?:\w+ )?explaining why\b",
         r"\b(?:writing|wrote|written|finished|left) my (?:note|letters|goodbyes?)\b(?! (?:for|in|on) "
         r"(?:class|school|work|the exam|chemistry|biology|history|math))(?!.{0,30}\b(?:teacher|school|"
-        r"class|doctor|boss|work|sick|exam|absence|landlord|neighbou?r)\b)",
+        r"class|doctor|boss|work|sick|exam|absence|landlord|neighbou?r|speech|party|card|retirement|"
+        r"leaving do|colleague|wedding)\b)",
         rf"\b{BIG_AMOUNT} (?:of )?(?:\w+ )?(?:{DRUG}) (?:are |is )?(?:in a pile |piled up |all )?(?:in "
         r"my hand|in front of me|lined up|counted "
         r"out|on my desk|on the table|ready|next to me)\b",
@@ -1010,7 +1017,7 @@ RULES: tuple[Rule, ...] = (
         r"\bgarage\b.{0,30}\bengine (?:on|running)\b|\bengine (?:on|running)\b.{0,30}\bgarage\b|"
         r"\bin (?:my|the) car with the engine running\b|\b(?:lit|burning) (?:the )?charcoal\b",
         r"\b(?:took|swallowed|taken|ate) (?:everything|all|every pill|all the pills|whatever) (?:in|from)"
-        r" (?:my|the|our|moms|dads|my moms|my dads) (?:medicine cabinet|cabinet|drawer|bottle|"
+        r" (?:my|the|our|moms|dads|my moms|my dads) (?:medicine cabinet|cabinet|medicine cupboard|cupboard|medicine box|drawer|bottle|"
         r"bathroom|first aid kit)\b",
         r"\b(?:drank|drunk|swallowed|ingested) (?:some |a bottle of |the |half a bottle of |a whole "
         r"bottle of |the whole bottle of |a cup of |a glass of )?"
@@ -1030,6 +1037,12 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?:took|swallowed|taken|downed) (?:all )?(?:of )?(?:my|the|a bunch of|a handful of|\d+) "
         rf"(?:\w+ )?(?:{DRUG})\b.{{0,30}}\b(?:with|and drank|then drank) (?:a |half a |the )?(?:bottle "
         r"of )?(?:vodka|whiskey|wine|alcohol|booze|liquor|gin|rum)\b",
+    ),
+    _rule(
+        "act_under_way", "act", 4, True,
+        r"\b(?:standing|stood|im|i am) (?:\w+ )?on (?:a|the|my) (?:chair|stool|bucket|box|ladder)\b.{0,25}"
+        r"\b(?:rope|noose|belt|cord)\b(?!.{0,20}\b(?:swing|tent|decorat\w*|lights|hang (?:the|a) "
+        r"(?:picture|banner|lights)))",
     ),
     _rule(
         "act_marker", "act", 0, False,
