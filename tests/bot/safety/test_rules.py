@@ -153,6 +153,8 @@ def test_new_phrasings_fire_their_family(name: str, level: RiskLevel, text: str)
         "this is goodbye to my 20s, happy birthday to me",
         "what is the overdose limit for vitamin d",
         "ready to go! lets hit the road",
+        "i've never wanted to kill myself",
+        "we're going to the bridge to watch fireworks tonight",
     ],
 )
 def test_near_miss_everyday_messages_stay_below_crisis(text: str) -> None:
