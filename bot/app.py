@@ -59,30 +59,41 @@ async def open_storage(
 
 
 def model_config(settings: Settings) -> Any:
-    """Map the [model] settings onto the inference package's own config type."""
-    from inference.config import ModelConfig
+    """Map the [model] settings onto the inference package's own config type.
+
+    A preset supplies base, adapter and quantization unless the operator set them explicitly
+    (in the file, the environment or on the command line).
+    """
+    from inference.config import PRESETS, ModelConfig
 
     m = settings.model
-    return ModelConfig(
-        backend=m.backend,
-        base=m.base,
-        adapter=m.adapter,
-        quantization=m.quantization,
-        dtype=m.dtype,
-        device=m.device,
-        max_new_tokens=m.max_new_tokens,
-        temperature=m.temperature,
-        top_p=m.top_p,
-        context_tokens=m.context_tokens,
-        chat_template=m.chat_template,
-        url=m.url,
-        model=m.model,
-        api_key=settings.secret("model", "api_key"),
-        queue_size=m.queue_size,
-        max_batch_size=m.max_batch_size,
-        max_wait_ms=m.max_wait_ms,
-        request_timeout_s=m.request_timeout_s,
-    )
+    values: dict[str, Any] = {
+        "backend": m.backend,
+        "base": m.base,
+        "adapter": m.adapter,
+        "quantization": m.quantization,
+        "dtype": m.dtype,
+        "device": m.device,
+        "max_new_tokens": m.max_new_tokens,
+        "temperature": m.temperature,
+        "top_p": m.top_p,
+        "context_tokens": m.context_tokens,
+        "chat_template": m.chat_template,
+        "url": m.url,
+        "model": m.model,
+        "api_key": settings.secret("model", "api_key"),
+        "queue_size": m.queue_size,
+        "max_batch_size": m.max_batch_size,
+        "max_wait_ms": m.max_wait_ms,
+        "request_timeout_s": m.request_timeout_s,
+        "cpu_threads": m.cpu_threads,
+        "join_after_tokens": m.join_after_tokens,
+    }
+    if m.preset != "custom":
+        for key, value in PRESETS[m.preset].items():
+            if key not in m.model_fields_set:
+                values[key] = value
+    return ModelConfig(**values)
 
 
 def build_generator(settings: Settings) -> TextGenerator | None:

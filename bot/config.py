@@ -56,6 +56,8 @@ class ModelSettings(Section):
     max_batch_size: int = Field(16, ge=1)
     max_wait_ms: int = Field(20, ge=0)
     request_timeout_s: float = Field(60.0, gt=0)
+    cpu_threads: int = Field(0, ge=0)  # torch threads on CPU; 0 keeps torch's default
+    join_after_tokens: int = Field(32, ge=0)  # a running batch lets waiting requests join
 
     @field_validator("adapter", "chat_template", "url", "model", mode="before")
     @classmethod

@@ -103,3 +103,22 @@ def test_example_file_is_valid_and_documents_every_key():
 
 def test_empty_adapter_means_none(tmp_path):
     assert load_settings(write(tmp_path, '[model]\nadapter = ""\n')).model.adapter is None
+
+
+def test_a_preset_fills_in_what_the_operator_did_not_set(tmp_path):
+    from bot.app import model_config
+
+    qlora = model_config(load_settings(write(tmp_path, '[model]\npreset = "llama-2-7b-qlora"\n')))
+    assert qlora.base == "NousResearch/Llama-2-7b-chat-hf" and qlora.quantization == "4bit"
+    mine = model_config(
+        load_settings(
+            write(tmp_path, '[model]\npreset = "llama-2-7b-qlora"\nquantization = "8bit"\n')
+        )
+    )
+    assert mine.quantization == "8bit"
+    custom = model_config(
+        load_settings(
+            write(tmp_path, '[model]\npreset = "custom"\nbase = "/models/x"\nadapter = ""\n')
+        )
+    )
+    assert custom.base == "/models/x" and custom.adapter is None
