@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.crypto import TextCipher
 from storage.models import Alert, Case, CaseEvent, ModeratorRef, User
+from storage.repository import UserRecord, user_record
 
 PENDING = "pending"
 DELIVERED = "delivered"
@@ -52,16 +53,8 @@ class CaseRecord:
     updated_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
-class CaseUser:
-    id: int
-    platform: str
-    platform_user_id: str
-    handle: str | None
-    chat_id: str | None
-    country: str | None
-    consent: bool | None
-    audit_token: str
+# The person a case is about: the same record the conversation store uses.
+CaseUser = UserRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +118,7 @@ class CaseTx:
 
     async def user(self, user_id: int) -> CaseUser | None:
         row = await self._session.get(User, user_id)
-        return None if row is None else _case_user(row, self._cipher)
+        return None if row is None else user_record(row, self._cipher)
 
     async def case(self, case_id: int) -> CaseRecord | None:
         row = await self._session.scalar(select(Case).where(Case.id == case_id).with_for_update())
@@ -282,7 +275,7 @@ class CaseStore:
     async def user(self, user_id: int) -> CaseUser | None:
         async with self._sessions() as session:
             row = await session.get(User, user_id)
-            return None if row is None else _case_user(row, self._cipher)
+            return None if row is None else user_record(row, self._cipher)
 
     async def claimed_case_of(self, user_id: int) -> int | None:
         async with self._sessions() as session:
@@ -388,7 +381,7 @@ class CaseStore:
         return [
             CaseSummary(
                 _case_record(case, self._cipher),
-                _case_user(user, self._cipher),
+                user_record(user, self._cipher),
                 health.get(case.id, DeliveryHealth(0, 0, 0, None)),
             )
             for case, user in pairs
@@ -543,19 +536,6 @@ def _case_record(row: Case, cipher: TextCipher) -> CaseRecord:
         resolved_at=row.resolved_at,
         last_paged_at=row.last_paged_at,
         updated_at=row.updated_at,
-    )
-
-
-def _case_user(row: User, cipher: TextCipher) -> CaseUser:
-    return CaseUser(
-        id=row.id,
-        platform=row.platform,
-        platform_user_id=row.platform_user_id,
-        handle=cipher.maybe_decrypt(row.handle_enc),
-        chat_id=row.chat_id,
-        country=row.country,
-        consent=row.consent,
-        audit_token=row.audit_token,
     )
 
 

@@ -230,15 +230,20 @@ class ConversationStore:
         return await export_user(self._sessions, self._cipher, platform, platform_user_id)
 
     def _user_record(self, row: User) -> UserRecord:
-        return UserRecord(
-            id=row.id,
-            platform=row.platform,
-            platform_user_id=row.platform_user_id,
-            handle=self._cipher.maybe_decrypt(row.handle_enc),
-            chat_id=row.chat_id,
-            country=row.country,
-            consent=row.consent,
-            onboarded_at=row.onboarded_at,
-            reminded_at=row.reminded_at,
-            audit_token=row.audit_token,
-        )
+        return user_record(row, self._cipher)
+
+
+def user_record(row: User, cipher: TextCipher) -> UserRecord:
+    """A person's row as plain data, their handle decrypted."""
+    return UserRecord(
+        id=row.id,
+        platform=row.platform,
+        platform_user_id=row.platform_user_id,
+        handle=cipher.maybe_decrypt(row.handle_enc),
+        chat_id=row.chat_id,
+        country=row.country,
+        consent=row.consent,
+        onboarded_at=row.onboarded_at,
+        reminded_at=row.reminded_at,
+        audit_token=row.audit_token,
+    )
