@@ -19,13 +19,12 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import insert, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from storage.crypto import TextCipher
 from storage.models import Message, User
-from storage.repository import UserRecord
+from storage.repository import UserRecord, insert_once
 
 log = logging.getLogger(__name__)
 
@@ -160,25 +159,12 @@ class MessageLog:
         self._queue: asyncio.Queue[_Write] = asyncio.Queue()
         self._writer: asyncio.Task[None] | None = None
         dialect = engine.dialect.name
-        if dialect not in ("sqlite", "postgresql"):
-            raise ValueError(
-                f"storage.url: the {dialect} backend is not supported; use SQLite or PostgreSQL"
-            )
-        # Platforms redeliver: a second copy of a message inserts nothing and returns no id.
-        self._insert_once = (
-            (sqlite.insert(Message) if dialect == "sqlite" else postgresql.insert(Message))
-            .on_conflict_do_nothing()
-            .returning(Message.id)
-        )
+        self._insert_once = insert_once(Message, dialect)  # raises for other backends
         self._committer: _AsyncCommitter | _ThreadCommitter = (
             _ThreadCommitter(engine) if dialect == "sqlite" else _AsyncCommitter(engine)
         )
         self._insert = insert(Message)
-        self._insert_user = (
-            (sqlite.insert(User) if dialect == "sqlite" else postgresql.insert(User))
-            .on_conflict_do_nothing()
-            .returning(User.id)
-        )
+        self._insert_user = insert_once(User, dialect)
         self._update_user = update(User).where(User.id == _bind("user_row"))
         self._set_level = update(Message).where(Message.id == _bind("message_id"))
 

@@ -11,12 +11,26 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from storage.crypto import TextCipher
 from storage.models import Message, User
+
+
+def insert_once(table: type[Message] | type[User], dialect: str) -> Any:
+    """`INSERT … ON CONFLICT DO NOTHING RETURNING id`: platforms redeliver and people return,
+    so a second insert of the same message or person adds nothing and returns no id."""
+    statement: sqlite.Insert | postgresql.Insert
+    if dialect == "sqlite":
+        statement = sqlite.insert(table)
+    elif dialect == "postgresql":
+        statement = postgresql.insert(table)
+    else:
+        raise ValueError(
+            f"storage.url: the {dialect} backend is not supported; use SQLite or PostgreSQL"
+        )
+    return statement.on_conflict_do_nothing().returning(table.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,35 +75,29 @@ class ConversationStore:
         chat_id: str | None = None,
     ) -> UserRecord:
         async with self._sessions.begin() as session:
+            await session.execute(
+                insert_once(User, session.bind.dialect.name),
+                {
+                    "platform": platform,
+                    "platform_user_id": platform_user_id,
+                    "handle_enc": self._cipher.maybe_encrypt(handle),
+                    "chat_id": chat_id,
+                    "created_at": now,
+                    "last_seen_at": now,
+                    "audit_token": secrets.token_hex(16),
+                },
+            )
             row = await session.scalar(
                 select(User).where(
                     User.platform == platform, User.platform_user_id == platform_user_id
                 )
             )
-            if row is None:
-                row = User(
-                    platform=platform,
-                    platform_user_id=platform_user_id,
-                    handle_enc=self._cipher.maybe_encrypt(handle),
-                    chat_id=chat_id,
-                    created_at=now,
-                    last_seen_at=now,
-                    audit_token=secrets.token_hex(16),
-                )
-                session.add(row)
-                try:
-                    await session.flush()
-                except IntegrityError:  # created concurrently by another lane
-                    await session.rollback()
-                    return await self.get_or_create_user(
-                        platform, platform_user_id, now=now, handle=handle, chat_id=chat_id
-                    )
-            else:
-                row.last_seen_at = now
-                if chat_id is not None:
-                    row.chat_id = chat_id
-                if handle is not None and self._cipher.maybe_decrypt(row.handle_enc) != handle:
-                    row.handle_enc = self._cipher.encrypt(handle)
+            assert row is not None
+            row.last_seen_at = now
+            if chat_id is not None:
+                row.chat_id = chat_id
+            if handle is not None and self._cipher.maybe_decrypt(row.handle_enc) != handle:
+                row.handle_enc = self._cipher.encrypt(handle)
             return self._user_record(row)
 
     async def find_user(self, platform: str, platform_user_id: str) -> UserRecord | None:
@@ -134,18 +142,11 @@ class ConversationStore:
             "created_at": created_at,
         }
         async with self._sessions.begin() as session:
-            if session.bind.dialect.name == "sqlite":
-                stmt = sqlite_insert(Message).values(**values).on_conflict_do_nothing()
-                result = await session.execute(stmt.returning(Message.id))
-                inserted: int | None = result.scalar_one_or_none()
-                return inserted
-            try:
-                async with session.begin_nested():
-                    message = Message(**values)
-                    session.add(message)
-                return message.id
-            except IntegrityError:
-                return None
+            result = await session.execute(
+                insert_once(Message, session.bind.dialect.name), {**values, "level": None}
+            )
+            inserted: int | None = result.scalar_one_or_none()
+            return inserted
 
     async def set_level(self, message_id: int, level: int) -> None:
         async with self._sessions.begin() as session:
