@@ -96,6 +96,9 @@ class CrisisAssessor:
         # Each turn re-reads the earlier messages of its window; remembering each message's
         # verdict makes that a lookup instead of another classifier pass per earlier message.
         self._message = functools.lru_cache(maxsize=8192)(self._message_uncached)
+        # The core screens each message with the rules before its full assessment: the second
+        # look at the same text is a lookup.
+        self._rules = functools.lru_cache(maxsize=8192)(self._rules_uncached)
 
     @property
     def uses_classifier(self) -> bool:
@@ -103,12 +106,15 @@ class CrisisAssessor:
 
     def assess_rules(self, text: str) -> Assessment:
         """Rules only: normalisation, rule families, guards and their combinations."""
-        verdict = rule_verdict(text)
+        _, verdict = self._rules(text)
         return Assessment(verdict.level, verdict.score, verdict.reasons)
 
-    def _message_uncached(self, text: str) -> tuple[RuleVerdict, Decision]:
+    def _rules_uncached(self, text: str) -> tuple[str, RuleVerdict]:
         norm = normalise(text)
-        verdict = rule_verdict(text, norm)
+        return norm, rule_verdict(text, norm)
+
+    def _message_uncached(self, text: str) -> tuple[RuleVerdict, Decision]:
+        norm, verdict = self._rules(text)
         if self._classifier is None:
             return verdict, decide(verdict, None, 1.0, 1.0)
         head = self._classifier.head
