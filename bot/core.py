@@ -60,7 +60,8 @@ class RiskDesk(Protocol):
         self, *, user_id: int, assessment: Assessment, resources_sent: bool, country: str | None
     ) -> int: ...
 
-    async def claimed_case(self, user_id: int) -> int | None: ...
+    async def claimed_case(self, user_id: int) -> int | None:
+        """Asked on every message: answer from memory (load what you need in `start`)."""
 
     async def relay_from_user(
         self, case_id: int, text: str, level: RiskLevel | None, at: datetime
@@ -198,11 +199,7 @@ class Core:
         if user is not None and message_id is not None:
             self._remember_turn(user, Turn("user", text, now, message_id), level)
 
-        claimed = (
-            await self._guarded(self._desk.claimed_case(user.id), "case lookup")
-            if user is not None
-            else None
-        )
+        claimed = await self._claimed_case(user) if user is not None else None
         if claimed is not None and user is not None:
             if await self._relay(claimed, user, text, level, respond, crisis_sent):
                 return
@@ -505,27 +502,33 @@ class Core:
         if user is None:
             return None, False
         for attempt in range(2):
-            write = self._log.append_incoming(
-                user,
-                chat_id=incoming.chat_id,
-                platform_message_id=incoming.message_id,
-                text=text or f"[{incoming.kind.value}]",
-                created_at=now,  # our clock orders the history, not the platform's
+            write = asyncio.ensure_future(
+                self._log.append_incoming(
+                    user,
+                    chat_id=incoming.chat_id,
+                    platform_message_id=incoming.message_id,
+                    text=text or f"[{incoming.kind.value}]",
+                    created_at=now,  # our clock orders the history, not the platform's
+                )
             )
-            task = asyncio.ensure_future(write)
-            done, _ = await asyncio.wait({task}, timeout=self._limits.store_timeout_s)
-            if not done:  # the write stays queued and lands when the disk recovers
+            try:
+                async with asyncio.timeout(self._limits.store_timeout_s):
+                    message_id = await asyncio.shield(write)
+            except TimeoutError:
+                if write.done():  # the driver's own timeout, not ours
+                    log.error("storing a message failed (TimeoutError); answering anyway")
+                    break
+                # The write stays queued and lands when the disk recovers.
                 log.error(
                     "storing a message took longer than %.1fs; answering anyway",
                     self._limits.store_timeout_s,
                 )
-                task.add_done_callback(_log_failed_write)
+                write.add_done_callback(_log_failed_write)
                 return None, False
-            error = task.exception()
-            if error is None:
-                message_id = task.result()
-                return message_id, message_id is None
-            if isinstance(error, IntegrityError) and attempt == 0:
+            except IntegrityError:
+                if attempt > 0:
+                    log.error("storing a message failed (IntegrityError); answering anyway")
+                    break
                 # The cached person was erased meanwhile (`haven user forget`): start anew.
                 self._forget_cached(incoming.user, user.id)
                 fresh = await self._user_for(incoming)
@@ -533,9 +536,20 @@ class Core:
                     break
                 user = fresh
                 continue
-            log.error("storing a message failed (%s); answering anyway", type(error).__name__)
-            break
+            except Exception as error:
+                log.error("storing a message failed (%s); answering anyway", type(error).__name__)
+                break
+            return message_id, message_id is None
         return None, False
+
+    async def _claimed_case(self, user: UserRecord) -> int | None:
+        """The desk answers from memory, so this is awaited in place, without a task."""
+        try:
+            async with asyncio.timeout(self._limits.store_timeout_s):
+                return await self._desk.claimed_case(user.id)
+        except Exception as error:  # TimeoutError included: answer as if unclaimed
+            log.error("case lookup failed (%s); going on without it", type(error).__name__)
+            return None
 
     def _remember_turn(self, user: UserRecord, turn: Turn, level: RiskLevel) -> None:
         window = self._windows.get(user.id)

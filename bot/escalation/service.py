@@ -91,7 +91,12 @@ class EscalationService:
     # ---- lifecycle ---------------------------------------------------------------------------
 
     async def start(self) -> None:
-        """Start the outbox task; items left pending by an earlier run go out on its first pass."""
+        """Start the outbox task; items left pending by an earlier run go out on its first pass.
+
+        Claimed cases are loaded now, so the core's per-message lookup never reads the disk.
+        """
+        if self._claimed is None:
+            self._claimed = await self._store.claimed_cases_by_user()
         self._loop.start()
 
     async def stop(self) -> None:
