@@ -437,11 +437,10 @@ class Core:
             self._users.move_to_end(key)
             return cached
         now = self._clock()
-        user: UserRecord | None = await self._guarded(
-            self._store.find_user(key.platform, key.id), "load user"
-        )
-        if user is None:
-            # New people are created through the message log's one writer, so a crowd of
+        user: UserRecord | None = None
+        if cached is None:
+            # Insert first: for a new person that is one shared write instead of a read and
+            # a write. People are created through the message log's one writer, so a crowd of
             # first contacts does not fight over SQLite's write lock.
             user = await self._guarded(
                 self._log.create_user(
@@ -451,9 +450,10 @@ class Core:
             )
             if user is not None:  # nothing to read back: a new person has no history yet
                 self._windows.load(user.id, (), ())
-            else:  # created meanwhile by a command, or the write failed
-                user = await self._guarded(self._store.find_user(key.platform, key.id), "load user")
-        else:
+                return self._cache_user(key, user)
+        # Known before (after a restart, or a new chat), or the write failed: read them back.
+        user = await self._guarded(self._store.find_user(key.platform, key.id), "load user")
+        if user is not None:
             changes: dict[str, Any] = {"last_seen_at": now}
             if user.chat_id != incoming.chat_id:
                 changes["chat_id"] = incoming.chat_id
@@ -461,10 +461,13 @@ class Core:
                 changes["handle"] = incoming.handle
             self._log.queue_user_update(user.id, **changes).add_done_callback(_log_failed_write)
             user = replace(user, chat_id=incoming.chat_id, handle=incoming.handle or user.handle)
-        if user is not None:
-            self._users[key] = user
-            if len(self._users) > 10_000:
-                self._users.popitem(last=False)
+            return self._cache_user(key, user)
+        return None
+
+    def _cache_user(self, key: UserKey, user: UserRecord) -> UserRecord:
+        self._users[key] = user
+        if len(self._users) > 10_000:
+            self._users.popitem(last=False)
         return user
 
     def _forget_cached(self, key: UserKey, user_id: int) -> None:

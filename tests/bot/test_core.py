@@ -103,6 +103,27 @@ async def test_redelivery_after_restart_is_caught_by_the_database(build, store):
     assert again.items == []
 
 
+async def test_a_returning_person_after_restart_keeps_their_record_and_history(
+    build, store, message_log
+):
+    generator = ScriptedGenerator()
+    core, _, _ = build(generator)
+    await core.handle(incoming("my cat is ill", message_id="m-1"), Replies())
+    await message_log.flush()
+    restarted, _, _ = build(generator)
+    replies = Replies()
+    await restarted.handle(incoming("she is at the vet now", message_id="m-2"), replies)
+    assert [r.kind for r in replies.items] == [ReplyKind.ANSWER]  # no second onboarding
+    await message_log.flush()
+    people = await store.find_user("terminal", "alice")
+    history = await store.history(people.id, limit=10)
+    assert [m.text for m in history if m.role == "user"] == [
+        "my cat is ill",
+        "she is at the vet now",
+    ]
+    assert "my cat is ill" in [m.content for m in generator.requests[-1].messages]
+
+
 async def test_one_users_messages_stay_in_order_while_users_run_in_parallel(build):
     class RandomDelay(ScriptedGenerator):
         async def stream(self, request):  # type: ignore[override]
