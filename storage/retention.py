@@ -1,7 +1,9 @@
-"""Storage limitation: deleting old messages and old resolved cases, once or on a timer.
+"""Storage limitation: deleting old messages, resolved cases and idle people, now or on a timer.
 
 Messages go after `retention_days`; resolved cases with their alerts and moderator references
-after `case_retention_days`; the content-free audit rows (case_events) stay.
+after `case_retention_days`; a person's own row (platform id, handle, country, consent) once
+they have not written for `retention_days` and nothing of theirs is left; the content-free
+audit rows (case_events) stay.
 """
 
 from __future__ import annotations
@@ -14,11 +16,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, select
+from sqlalchemy import ColumnElement, delete, exists, select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from storage.erase import checkpoint_wal
-from storage.models import Alert, Base, Case, Message, ModeratorRef, ProcessedEvent
+from storage.models import Alert, Base, Case, Message, ModeratorRef, ProcessedEvent, User
 
 log = logging.getLogger(__name__)
 
@@ -33,11 +35,17 @@ class PurgeReport:
     moderator_refs: int
     processed_events: int
     checkpointed: bool
+    users: int = 0
 
     @property
     def total(self) -> int:
         return (
-            self.messages + self.cases + self.alerts + self.moderator_refs + self.processed_events
+            self.messages
+            + self.cases
+            + self.alerts
+            + self.moderator_refs
+            + self.processed_events
+            + self.users
         )
 
 
@@ -77,17 +85,29 @@ async def purge_expired(
     events = await _delete_in_batches(
         sessions, ProcessedEvent, ProcessedEvent.at < message_cutoff, batch_size
     )
-    deleted_any = alerts + refs + cases + messages + events > 0
+    # A person who has been silent for the whole window and has nothing left here (no message,
+    # no case of any age: a case would go with them, by cascade) is forgotten too. Checked in
+    # the delete itself, so a message stored meanwhile keeps its author.
+    users = await _delete_in_batches(
+        sessions,
+        User,
+        (User.last_seen_at < message_cutoff)
+        & ~exists().where(Message.user_id == User.id)
+        & ~exists().where(Case.user_id == User.id),
+        batch_size,
+    )
+    deleted_any = alerts + refs + cases + messages + events + users > 0
     # Always, not only after deleting: it also finishes an erase whose checkpoint a reader
     # blocked, so erased bytes never outlive one purge interval in the WAL.
     checkpointed = await checkpoint_wal(sessions)
-    report = PurgeReport(messages, cases, alerts, refs, events, checkpointed)
+    report = PurgeReport(messages, cases, alerts, refs, events, checkpointed, users)
     if deleted_any:
         log.info(
-            "retention purge: %d messages, %d cases, %d alerts removed",
+            "retention purge: %d messages, %d cases, %d alerts, %d idle people removed",
             messages,
             cases,
             alerts,
+            users,
         )
     return report
 

@@ -80,7 +80,8 @@ def purge(config: Path = ConfigOption) -> None:
     typer.echo(
         f"purged {report.messages} messages older than {settings.storage.retention_days} days, "
         f"{report.cases} resolved cases ({report.alerts} alerts) older than "
-        f"{settings.storage.case_retention_days} days, {report.processed_events} dedupe markers"
+        f"{settings.storage.case_retention_days} days, {report.processed_events} dedupe markers, "
+        f"{report.users} people silent for {settings.storage.retention_days} days"
     )
 
 

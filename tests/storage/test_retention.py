@@ -108,6 +108,52 @@ async def test_resolved_cases_go_after_case_retention_with_alerts_but_audit_stay
         assert statuses == ["open", "resolved"]
 
 
+async def test_a_person_silent_for_the_whole_window_with_nothing_left_is_forgotten(
+    tmp_path: Path, clock: Clock
+) -> None:
+    cipher = TextCipher(decode_key(generate_key()))
+    async with open_database(tmp_path / "haven.db") as db:
+        store = ConversationStore(db.sessions, cipher)
+        start = clock()
+        for who, with_case in (("idle", False), ("has-open-case", True)):
+            await add_person(
+                store,
+                db.sessions,
+                platform="discord",
+                platform_user_id=who,
+                texts=["long ago"],
+                now=start,
+                handle=f"{who}-handle",
+                with_case=with_case,
+                case_status="open",
+            )
+        clock.advance(days=20)
+        recent = await add_person(
+            store,
+            db.sessions,
+            platform="discord",
+            platform_user_id="wrote-recently",
+            texts=[],
+            now=start,
+            with_case=False,
+        )
+        await store.record_incoming(  # a message within the window keeps its author
+            recent, chat_id="c", platform_message_id="r1", text="still here", created_at=clock()
+        )
+        clock.advance(days=10, seconds=5)
+
+        report = await purge_expired(
+            db.sessions, now=clock(), retention_days=30, case_retention_days=90
+        )
+
+        assert report.users == 1
+        assert await store.find_user("discord", "idle") is None
+        assert await store.find_user("discord", "has-open-case") is not None
+        assert await store.find_user("discord", "wrote-recently") is not None
+        counts = await _counts(db.sessions)
+        assert counts["cases"] == 1  # the open case was not taken away with anyone
+
+
 async def test_old_dedupe_markers_are_purged(tmp_path: Path, clock: Clock) -> None:
     async with open_database(tmp_path / "haven.db") as db:
         async with db.sessions.begin() as session:
