@@ -55,6 +55,7 @@ def decide(
     probs: NDArray[np.float32] | None,
     threshold_crisis: float,
     threshold_active: float,
+    threshold_lift: float = 1.01,
 ) -> Decision:
     """Merge the rule verdict with the classifier's probabilities for one message (pure)."""
     if probs is None:
@@ -73,6 +74,11 @@ def decide(
         # Alone, the classifier only asks (L2); it alerts moderators (L3) only when the rules
         # also saw distress or a plan signal (means at hand, a place, a time), because
         # bag-of-words embeddings confuse "my sleeping pills" with a plan.
+        clf_level = RiskLevel.ACTIVE
+    elif p_active >= threshold_lift and p_crisis >= threshold_crisis:
+        # Nearly certain of active risk with no rule signal: fresh phrasings of a plan, a
+        # preparation or a method question the rules have never seen ("bought a rope today").
+        # The threshold keeps out-of-fold L0-L2 messages raised to L3 at a few percent.
         clf_level = RiskLevel.ACTIVE
     elif p_crisis >= threshold_crisis:
         clf_level = RiskLevel.PASSIVE
@@ -119,7 +125,9 @@ class CrisisAssessor:
             return verdict, decide(verdict, None, 1.0, 1.0)
         head = self._classifier.head
         probs = self._classifier.probabilities(norm)
-        return verdict, decide(verdict, probs, head.threshold_crisis, head.threshold_active)
+        return verdict, decide(
+            verdict, probs, head.threshold_crisis, head.threshold_active, head.threshold_lift
+        )
 
     def assess(self, text: str, context: Sequence[str] = ()) -> Assessment:
         """One message, with the earlier user messages of its window (oldest first)."""

@@ -111,15 +111,21 @@ class HeadParams:
     weights: NDArray[np.float32]  # (5, features): embedding dims, then word and char hashes
     bias: NDArray[np.float32]  # (5,)
     threshold_crisis: float  # P(level >= 2) needed to raise a message to L2
-    threshold_active: float  # P(level >= 3) needed to raise a message to L3
+    threshold_active: float  # P(level >= 3) needed to raise a message to L3 with a rule signal
     meta: dict[str, object]
+    # P(level >= 3) at which the classifier alone raises a message to L3 (no rule signal needed);
+    # above 1 means never (heads trained before this threshold existed).
+    threshold_lift: float = 1.01
 
     def save(self, path: Path) -> None:
         np.savez_compressed(
             path,
             weights=self.weights.astype(np.float16),
             bias=self.bias.astype(np.float32),
-            thresholds=np.array([self.threshold_crisis, self.threshold_active], dtype=np.float32),
+            thresholds=np.array(
+                [self.threshold_crisis, self.threshold_active, self.threshold_lift],
+                dtype=np.float32,
+            ),
             meta=np.array(json.dumps(self.meta, sort_keys=True)),
         )
 
@@ -127,13 +133,14 @@ class HeadParams:
     def load(cls, path: Path) -> HeadParams:
         try:
             with np.load(path, allow_pickle=False) as data:
-                t_crisis, t_active = (float(x) for x in data["thresholds"])
+                thresholds = [float(x) for x in data["thresholds"]]
                 return cls(
                     data["weights"].astype(np.float32),
                     data["bias"].astype(np.float32),
-                    t_crisis,
-                    t_active,
+                    thresholds[0],
+                    thresholds[1],
                     json.loads(str(data["meta"])),
+                    thresholds[2] if len(thresholds) > 2 else 1.01,
                 )
         except (OSError, KeyError, ValueError) as exc:
             raise ClassifierMissingError(

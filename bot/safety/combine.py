@@ -30,7 +30,14 @@ class RuleVerdict:
     def has_method(self) -> bool:
         return bool(
             self.names
-            & {"means", "means_question", "pill_emoji", "means_possession", "height_question"}
+            & {
+                "means",
+                "means_question",
+                "pill_emoji",
+                "means_possession",
+                "height_question",
+                "dose_question",
+            }
         )
 
     @property
@@ -58,7 +65,7 @@ def _hit_levels(norm: str, raw: str) -> tuple[list[tuple[Hit, RiskLevel]], list[
     for hit in hits:
         rule = hit.rule
         level = rule.level
-        if level > RiskLevel.NONE and spans and guards.is_figurative(hit, spans):
+        if spans and guards.is_figurative(hit, spans):
             _note(guard_reasons, "guard:figurative")
             continue
         if level >= RiskLevel.DISTRESS and guards.is_negated(norm, hit):

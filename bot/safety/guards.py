@@ -65,11 +65,18 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:died|dies|dying|lost (?:him|her|them|my \w+)) (?:by|to|from) suicide\b|\bcommitted "
         r"suicide\b|\bsuicide (?:loss|survivors?|bereavement|note in the)\b",
         r"\b(?:bungee|cliff|base|rope) (?:jump|jumping|jumped) (?:off|from)\b.{0,30}|"
-        r"\bjump(?:ing|ed)? (?:off|from) (?:a|the) (?:diving board|dock|boat|pier|high dive)\b",
+        r"\bjump(?:ing|ed)? (?:off|from) (?:a|the) (?:diving board|dock|boat|pier|high dive)\b|"
+        r"\b(?:bungee|ski|parachute|base|high|long|triple|trampoline|show|box|star) jumps?\b|"
+        r"\b(?:skydiv\w*|cliff diving|high diving)\b",
         r"\b(?:want to die|wanna die|could die|gonna die|going to die|i died|kill me)\b.{0,40}"
         r"\b(?:tripped|embarrass\w*|cringe|awkward|in front of (?:my crush|everyone|the class|the "
         r"whole))\b",
         r"\bshoot(?:ing)? (?:my ?self|yourself) in the foot\b",
+        # "im gonna strangle my brother he ate my leftovers"
+        r"\b(?:kill|strangle|murder|throttle|end) (?:him|her|them|my (?:\w+ )?(?:brother|sister|"
+        r"mom|mum|dad|roommate|flatmate|boyfriend|girlfriend|bf|gf|husband|wife|cat|dog|friend))\b"
+        r".{0,30}\b(?:he|she|they|it) (?:ate|took|stole|used|broke|borrowed|finished|forgot|"
+        r"spoiled|spoilered|ruined|drank|keeps|left|wore|deleted|lost)\b",
         r"\bif (?:all )?(?:your|my|ur) friends (?:jumped|jump) off (?:a|the) (?:bridge|cliff)\b",
         r"\b(?:mom|mum|dad|mother|father|parents|boss|teacher|coach|wife|husband|gf|bf|girlfriend|"
         r"boyfriend|sister|brother|he|she|they|someone|prof|professor|manager|team|everyone) "
@@ -131,14 +138,16 @@ HISTORICAL = re.compile(
     r"a teen|a teenager|a kid|little|a child|in (?:high |middle )?school|at uni|in college|\d+|"
     r"fifteen|sixteen|seventeen|fourteen|thirteen)|back in (?:high school|school|college|uni|"
     r"the day|\d{4})|in the past|a few years back|as a (?:kid|child|teen|teenager)|growing up|"
-    r"in (?:high|middle) school|at (?:1[0-9]|20)\b|(?:\d+|one|two|three|four|five|six|ten) "
-    r"(?:years|months) (?:clean|sober|free|ago)|havent (?:\w+ ){0,4}(?:in|for|since) (?:years|"
-    r"months|a long time|ages|\d+)|(?:doing|feeling|much|so much|a lot) better (?:now|these days)|"
+    r"in (?:high|middle) school|at (?:1[0-9]|20)\b(?! ?(?:[:.]\d|am\b|pm\b|oclock\b))|"
+    r"(?:\d+|one|two|three|four|five|six|ten) (?:years|months) (?:clean|sober|free|ago)|"
+    r"havent (?:\w+ ){0,4}(?:in|for|since) (?:years|months|a long time|ages|\d+ (?:years|months)|"
+    r"\d{4})|back when|(?:doing|feeling|much|so much|a lot) better (?:now|these days)|"
     r"recovered|in recovery|survivor|survived|past attempt|previous attempt|last year|in \d{4}|"
     r"back then|those days|that time)\b"
 )
 PRESENT = re.compile(
-    r"\b(?:again|right now|tonight|today|lately|recently|these days|this week|still|currently|"
+    r"\b(?:again|right now|tonight|today|lately|recently|these days|this week|currently|"
+    r"still(?! (?:have|has|see|get|show|visible|there|bother\w*|make|makes|remind\w*|itch\w*))|"
     r"starting to|coming back|came back|back again|relaps(?:e|ed|ing)|right now|rn)\b"
 )
 

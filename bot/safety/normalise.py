@@ -41,6 +41,7 @@ _EMOJI_WORDS: dict[str, str] = {
     "💔": "heartbroken",
     "🥀": "wilted",
     "👋": "bye",
+    "🪑": "chair",
 }
 
 # Letters from other scripts that look Latin (a homoglyph attack spells "suicide" with Cyrillic).
@@ -69,6 +70,7 @@ _RUN3 = re.compile(r"([a-z])\1{2,}")
 _RUN2 = re.compile(r"([a-z])\1")
 _SPACES = re.compile(r"\s+")
 _INNER_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")  # "self-harm" reads as "self harm"
+_SLASH_SH = re.compile(r"\bs ?/ ?h(?=d\b|\b)")  # "s/h", "s/h'd": self-harm shorthand
 # "i want 2 die": the digit 2 standing for "to" before a verb (doses like "2 pills" stay numbers).
 _TWO_AS_TO = re.compile(
     r"\b(?:2|too) (?=(?:die|kill|end|live|jump|hang|cut|hurt|disappear|exist)\b)"
@@ -118,6 +120,9 @@ _SPELLINGS: dict[str, str] = {
     "2moro": "tomorrow", "2morrow": "tomorrow", "2mrw": "tomorrow", "tmrw": "tomorrow",
     "tmr": "tomorrow", "tmrow": "tomorrow", "tomorow": "tomorrow", "tommorow": "tomorrow",
     "tommorrow": "tomorrow", "tomoro": "tomorrow", "rn": "right now",
+    "tonights": "tonight is",
+    "lfe": "life", "cnat": "cant", "goin": "going", "kepp": "keep", "tooke": "took", "wat": "what",
+    "shd": "self harmed", "sh'd": "self harmed",
     "l8r": "later", "b4": "before", "4ever": "forever", "4eva": "forever", "bc": "because",
     "cuz": "because", "coz": "because", "cos": "because", "bcuz": "because",
     # pronouns and verbs
@@ -219,6 +224,7 @@ def normalise(text: str) -> str:
     text = _SPACED_LETTERS.sub(_join_spaced, text)
     text = _TWO_AS_TO.sub("to ", text)
     text = _INNER_HYPHEN.sub(" ", text)
+    text = _SLASH_SH.sub("sh", text)
     text = _LEET_TOKEN.sub(lambda m: _unleet(m.group(0)), text)
     # Fix each word in place (punctuation stays attached), then squeeze the spaces.
     text = _WORD.sub(_fix_match, text)

@@ -24,7 +24,7 @@ DRUG = (
     r"(?:pills?|tablets?|capsules?|meds|medications?|medicine|painkillers?|pain killers|"
     r"sleeping (?:pills|tablets|meds|aids?)|sleep(?:ing)? aids?|paracetamol|acetaminophen|tylenol|"
     r"panadol|ibuprofen|advil|motrin|aleve|naproxen|excedrin|aspirin|benadryl|diphenhydramine|"
-    r"melatonin|xanax|valium|ativan|klonopin|benzos?|oxy|oxycodone|oxycontin|percocet|vicodin|"
+    r"melatonin|xanax|valium|ativan|klonopin|benzos?|oxys?|oxies|oxycodone|oxycontin|percocet|vicodin|"
     r"hydrocodone|codeine|tramadol|morphine|fentanyl|heroin|insulin|lithium|seroquel|quetiapine|"
     r"zoloft|sertraline|prozac|fluoxetine|lexapro|citalopram|antidepressants?|amitriptyline|"
     r"nyquil|zopiclone|ambien|zolpidem|lorazepam|diazepam|clonazepam|opioids?|opiates?|"
@@ -41,11 +41,11 @@ BIG_AMOUNT = (
 )
 PLACE = (
     r"(?:bridges?|cliffs?|buildings?|roofs?|rooftops?|parking (?:garage|structure|deck)|car park|"
-    r"towers?|balcon(?:y|ies)|overpass|dam|ledge|window)"
+    r"multi ?storey|multi ?story|towers?|balcon(?:y|ies)|overpass|dam|ledge|window)"
 )
 PLACE_HIGH = (
     r"(?:bridges?|cliffs?|roofs?|rooftops?|parking (?:garage|structure|deck)|car park|balcon(?:y|ies)|"
-    r"overpass|dam|ledge)"
+    r"multi ?storey|multi ?story|overpass|dam|ledge)"
 )
 NEG = r"(?:not|never|no longer|dont|do not|doesnt|does not|didnt|did not|wont|will not|wouldnt|would not|isnt|arent|aint|wasnt|werent|was not|havent|have not|hasnt|stopped|quit|nor)"
 PERSON = (
@@ -180,7 +180,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:want|wanna|wish|need) (?:to )?(?:be )?gone\b(?! (?:for|on|from|to|by|before|when|until))",
         r"\b(?:imagining|picturing|planning|thinking about|dreaming about|visuali[sz]ing) my (?:own )?"
         r"(?:funeral|death|grave)\b",
-        r"\bpretend(?:ing)? (?:that )?i (?:want to|wanna) (?:be here|be alive|live|exist|keep going)\b",
+        r"\bpretend(?:ing)? (?:that )?i (?:want to|wanna) (?:be here|be alive|live|exist|keep going)\b|"
+        r"\bpretend(?:ing)? (?:that )?i (?:want|have|see) a future\b",
         r"\bwhat if i (?:just )?(?:didnt|did not|never|dont) (?:wake up|exist|come back|make it)\b",
         r"\b(?:not|never|cant|dont have to|not have to) (?:feel|deal with|face|wake up to) "
         r"(?:anything|anyone|it|this) ever again\b",
@@ -376,7 +377,7 @@ RULES: tuple[Rule, ...] = (
         r"\bunalive\b|\bdirt nap\b|\b(?:permanent|forever|eternal|final|long|big) (?:nap|sleep|rest|"
         r"exit|logout|log off)\b"
         r"(?! (?:mode|setting|button|scene|episode|boss))",
-        r"\bkys\b.{0,15}\b(?:my ?self|me)\b|\bkill (?:my ?)?self\b",
+        r"\bkys\b.{0,30}\b(?:my ?self|me)\b|\bkill (?:my ?)?self\b",
     ),
     # ---- self-harm ---------------------------------------------------------------------------
     _rule(
@@ -438,7 +439,8 @@ RULES: tuple[Rule, ...] = (
         r"oneself|urself)|end (?:it|my life|your life|it all)(?! with)|commit suicide|suicide|"
         r"unalive|overdos(?:e|ing)|od|hang (?:my ?self|yourself)|bleed out|suffocat(?:e|ing)|"
         r"not wake up|drown (?:my ?self|yourself)|kms)\b",
-        r"\bpainless (?:way|ways|method|methods|suicide|exit|death for me)\b",
+        r"\bpainless (?:way|ways|method|methods|suicide|exit|death for me)\b(?! (?:to|of) (?!(?:die|"
+        r"dying|kill|end|go|do it|overdose|od|not wake|commit|suicide|unalive)\b))",
         r"\bhow (?:long|fast) (?:does it|would it|will it|until|before|to|do you|does someone|"
         r"for someone)\b.{0,40}\b(?:die|death|bleed out|lose consciousness|suffocate|drown|"
         r"stop breathing|overdose)\b",
@@ -453,7 +455,7 @@ RULES: tuple[Rule, ...] = (
         r"\bhow (?:high|tall|far)\b.{0,40}\b(?:jump|fall|die|survive|fatal|kill)\b",
         r"\b(?:jump|jumped|jumping|step|stepped|stepping|walk|walked|stand|standing|throw my ?self|lie "
         r"down|lay down|"
-        r"lie|lay) (?:in front of|under|onto) "
+        r"lie|lay)(?: out| off the (?:curb|kerb|platform| pavement))? (?:in front of|under|onto) "
         r"(?:a|the|an|some|oncoming) (?:train|bus|truck|car|lorry|traffic|subway|tube|metro)\b",
         r"\b(?:on|onto|lie on|lay on) the (?:train |railway |subway )?tracks\b",
         r"\b(?:tie|tying|make|making|knot|tied|buy|bought|get) (?:a|the|my) (?:noose|hangmans knot)\b"
@@ -554,7 +556,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:shut|shuts|shutting) (?:your|my|the|a) (?:organs|body|liver|kidneys|heart) down\b",
         r"\b(?:does it|would it|will it|is it) (?:hurt|painful|quick|instant)\b.{0,30}\b(?:hit by a "
         r"(?:train|car|bus|truck)|jump|fall|hang|drown|overdose|bleed|shoot)",
-        r"\b(?:bridge|bridges|roof|rooftop|building|cliff|parking garage|balcony)\b.{0,40}\b(?:no "
+        r"\b(?:bridge|bridges|roof|rooftop|building|cliff|parking garage|balcony|car park|multi ?storey)"
+        r"\b.{0,40}\b(?:no "
         r"fence|without a (?:fence|railing|barrier|net)|no (?:railing|barrier|net|suicide net)|"
         r"unguarded|is there a (?:fence|railing|barrier|net)|(?:has|have) (?:a )?(?:fence|railing|"
         r"barrier|suicide net)s?)\b",
@@ -619,7 +622,8 @@ RULES: tuple[Rule, ...] = (
         r"nearby|close to (?:me|here)|taller than|higher than|\d+ ?(?:m|meters|"
         r"metres|feet|ft|floors|stories|storeys)\b|can i get (?:to|on)|access)",
         r"\b(?:which|what) (?:bridges?|buildings?|parking garages?|cliffs?)\b.{0,30}\b(?:taller|"
-        r"higher|tallest|highest|high|above|over|more than)\b",
+        r"higher|tallest|highest|high|above|over|more than)\b(?!.{0,40}\b(?:in the world|in europe|in "
+        r"america|in the us|quiz|homework|school|project|trivia|fact|ever built)\b)",
         rf"\bhow (?:many|much) (?:{DRUG}|\w+ {DRUG})\b.{{0,30}}\b(?:too many|too much)\b",
         r"\b(?:where|how) (?:can i|do i|to|could i) (?:buy|get|find|order|obtain)\b.{0,20}\b(?:a "
         r"|some )?(?:gun|firearm|pistol|handgun|revolver|rope|noose|helium|charcoal|cyanide|"
@@ -668,7 +672,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "plan_marker", "plan", 0, False,
         r"\b(?:i (?:have|ve got|got|made|ve made|came up with) a plan|(?:my|the) plan is|its all "
-        r"planned|everything is (?:planned|ready|set|sorted)|i know how|i know when|i know where|"
+        r"planned|everything is (?:planned|ready|set|sorted)(?! for (?:the|my|our|a|your|his|her|"
+        r"their)\b)|(?:thats|its|is) the plan\b|i know how|i know when|i know where|"
         r"decided (?:how|when)|made (?:my|up my) (?:mind|decision)|ive decided|i have decided|"
         r"i decided|my decision|made peace with (?:it|my decision|dying)|my mind is made up|(?:found|picked|chose) (?:a|the) "
         r"(?:spot|place))\b",
@@ -707,6 +712,7 @@ RULES: tuple[Rule, ...] = (
         r"finally do it)\b",
         r"\bdoing it (?:tonight|tomorrow|today|this weekend|right now|soon|at \d+|when|after|before)\b",
         r"\b(?:tonight|today) is the (?:night|day)\b|\bits (?:time|happening) (?:tonight|today)\b",
+        r"\bso thats (?:when|the day|the night)\s*(?:[.!]|$)|"
         r"\b(?:tonight|today|tomorrow) i go\s*(?:[.!]|$)|\bthen (?:its|it is|it will be|ill be) "
         r"(?:over|done|finished|the end)\s*(?:[.!]|$)",
         r"\b(?:im|i am) ready\s*(?:[.!]|$)|\bready to (?:go|do it|end it)\b(?!.{0,30}\b(?:lets|road|trip|party|out|home|school|work|gym|beach|airport|car|when you are|when youre)\b)",
@@ -726,12 +732,14 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "covert_timing", "plan", 0, False,
         r"\b(?:once|when|after|as soon as|while|till|until) (?:my )?(?:mom|mum|dad|parents|family|roommate|"
-        r"everyone|everybody|they|he|she|wife|husband|kids) (?:leaves|leave|goes|go|falls asleep|"
+        r"flatmate|housemate|everyone|everybody|they|he|she|wife|husband|kids) (?:leaves|leave|goes|go|"
+        r"is away|are away|goes away|falls asleep|"
         r"fall asleep|is asleep|are asleep|are gone|is gone|goes to (?:bed|sleep|work)|go to (?:bed|"
         r"sleep|work)|leaves for work|are out|is out)\b|\b(?:been drinking|im drunk|im so drunk|im "
         r"wasted)\b|\b(?:once|after|when) i (?:send|post|hit send on) this\b|\b(?:nobody|no one|noone)"
         r" (?:is|s) (?:home|"
-        r"here|around)\b|\b(?:home|house) alone\b|\balone in the house\b",
+        r"here|around)\b|\b(?:home|house) alone\b|\balone in the house\b|\b(?:nobody|no one|noone) "
+        r"(?:will be|is going to be|wont be) (?:home|here|around|in)\b",
     ),
     _rule(
         "timing", "plan", 0, False,
@@ -745,7 +753,8 @@ RULES: tuple[Rule, ...] = (
         r"is|are|falls?|leave|leaves)|when (?:everyone|they|my (?:parents|family|mom|dad)) (?:is|"
         r"are|go|goes) (?:asleep|gone|out|to bed|to sleep)|when everyones? (?:is )?(?:asleep|gone|out)|before (?:morning|sunrise|dawn|"
         r"the sun comes up)|on my birthday|this is the (?:night|day)|very soon|"
-        r"by (?:morning|tomorrow)|when the sun (?:sets|comes up))\b",
+        r"by (?:morning|tomorrow)|when the sun (?:sets|comes up)|(?:on|by|after|before) the \d+(?:st|nd|rd|th)|"
+        r"after my (?:exams?|finals|birthday|shift|last (?:exam|shift|class))|this time next week)\b",
     ),
     _rule(
         "means_possession", "means", 0, False,
@@ -757,7 +766,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "means_ready", "means", 2, False,
-        rf"\b(?:{DRUG}|rope|noose|gun|razor|blade|blades|knife|belt)\b (?:is |are )?(?:right |all )?"
+        rf"\b(?:{DRUG}|rope|noose|gun|razor|blade|blades|knife|belt|bottle)\b (?:is |are )?(?:right |all )?"
         r"(?:in a pile |piled up )?(?:ready|"
         r"here|next to me|in front of me|in my hand|in my hands|in my lap|on my lap|in my pocket|lined "
         r"up|on my desk|on the table|beside me|all set|counted)\b(?! (?:for|to take|with my (?:breakfast|dinner|water)))",
@@ -789,6 +798,8 @@ RULES: tuple[Rule, ...] = (
         r"\blooking down\b|\bthe water (?:below|under)\b|\b(?:hear|see) the train\b|\btrain is "
         r"coming\b|\b(?:\d+(?:st|nd|rd|th)|top|tenth|"
         r"ninth|eighth|twelfth|twentieth) floor\b",
+        r"\b(?:its|it is|this is|looks|the drop is|the water is) (?:\w+ )?(?:deep|high|tall|cold|fast|far "
+        r"down) enough\b|\b(?:so|really|very) (?:quiet|cold|windy|high|peaceful|dark) up here\b",
     ),
     _rule(
         "at_hand_pronoun", "means", 0, False,
@@ -817,10 +828,15 @@ RULES: tuple[Rule, ...] = (
         r"near|by|over|under|in) (?:the |a |this |my )?(?:train |railway |rail |old |high |highway |"
         r"motorway )?(?:edge|ledge|railing|rooftop|roof|bridge|"
         r"tracks|train tracks|train station|platform|cliff|balcony|top of (?:the|a) (?:\w+ ){0,2}"
-        r"(?:building|bridge|parking garage|car park|tower))\b(?! of (?:the |my |a )?(?:pool|bed|"
+        r"(?:building|bridge|parking garage|car park|multi ?storey|tower))\b(?! of (?:the |my |a )?(?:pool|bed|"
         r"seat|table|sofa|couch|stage|field|court|bath|tub|chair|desk|water))",
         r"\b(?:she|he|they|friend|sister|brother|mom|dad|son|daughter) (?:is|s|are) (?:\w+ )?(?:on|at)"
         r" (?:the )?(?:bridge|roof|ledge|edge|tracks|railing)\b",
+    ),
+    _rule(
+        "at_place", "means", 0, False,
+        r"\b(?:on|at) the (?:platform|station|level crossing|crossing)\b.{0,60}\b(?:fast|express|non "
+        r"stop|freight|next) (?:one|train)\b",
     ),
     _rule(
         "at_edge", "means", 3, False,
@@ -843,6 +859,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:everyone|each of (?:you|them|my \w+)|my (?:family|parents|kids|friends|loved ones|siblings)|"
         r"the people i love|whoever finds me)\b",
         r"\bnote (?:to|for) (?:whoever finds me|my family|my parents|the people who find me)\b",
+        r"\b(?:wrote|written|writing) (?:everyone|each of them|all of them|my (?:family|parents|kids|"
+        r"friends|siblings)) (?:\w+ )?(?:letters|notes|a letter|a note)\b",
         rf"\b(?:meds|pills|tablets|{DRUG})\b.{{0,40}}\b(?:saved|saving|stockpiled|stockpiling|hoarded|"
         r"hoarding|collected|collecting|stashed) (?:them|it|those) (?:all )?(?:up)?",
         r"\bsaid (?:goodbye|bye|my goodbyes) to\b.{0,30}\bwithout (?:her|him|them|anyone) knowing\b",
@@ -872,8 +890,10 @@ RULES: tuple[Rule, ...] = (
         r"(?:\w+ )?(?:stuff|things|belongings|possessions|clothes|games|books|pets?|cat|dog|plants|"
         r"savings|art|figures|collection|valuables)\b(?! (?:to (?:charity|goodwill|the thrift)|"
         r"because (?:im|we are) moving))",
-        r"\b(?:gave|giving|give|given) (?:all )?(?:of )?my (?:stuff|things|belongings|possessions) "
-        r"away\b"
+        r"\b(?:gave|giving|give|given) (?:all )?(?:of )?my (?:\w+ )?(?:stuff|things|belongings|possessions|"
+        r"books|clothes|games|art|figures|collection|valuables|jewell?ery|records|guitar|plants) "
+        r"away\b(?!.{0,40}\b(?:library sale|charity|goodwill|thrift|oxfam|sale|moving|declutter\w*|"
+        r"clear\w* out|spring clean\w*|donat\w*|car boot|outgrown|too small)\b)"
         r"(?! (?:to charity|because))",
         r"\b(?:said|saying|say) (?:my )?(?:final |last )?goodbyes? to (?:everyone|everybody|my "
         r"family|all|my friends|the people i love)\b(?=.{0,40}\b(?:tonight|forever|for good|"
@@ -925,14 +945,15 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:wont|will not|not going to) be (?:here|around|alive) to see (?:my|another|next|the "
         r"next|christmas|the end|tomorrow|summer|the new year)\b",
         r"\b(?:wont|will not|dont|do not) (?:need|be needing) (?:it|them|this|these|my \w+|anything) "
-        r"(?:anymore|any more|where im going|after (?:tonight|today|this week))\b",
+        r"(?:anymore|any more|where im going|after (?:tonight|today|this week)|for (?:much )?long(?:er)?)\b|"
+        r"\bi (?:wont|will not) be needing (?:it|them|these|those|any of (?:it|them))\s*(?:[.!]|$)",
         r"\b(?:dont|do not|please dont) (?:want to |wanna )?(?:be )?(?:try to |try and )?(?:talk(?:ed)? "
         r"(?:me )?out of (?:it|this)|stop me|convince(?:d)? me otherwise)\b(?!.{0,20}\b(?:buying|"
         r"getting|ordering|eating|quitting|going to the)\b)",
         r"\b(?:its|it is) time\.? (?:bye|goodbye|farewell)\b",
-        r"\bif (?:you|youre|you are|anyone|someone|somebody) (?:is |are )?(?:reading|read|find|"
+        r"\bif (?:you|youre|you are|anyone|someone|somebody) (?:is |are )?(?:reading|reads|read|find|"
         r"finds) this\b.{0,40}\b(?:sorry|gone|dead|too late|forgive|goodbye|i love you|didnt make "
-        r"it)\b",
+        r"it|(?:it )?(?:wasnt|was not|isnt|is not) (?:your|anyones) fault)\b",
         r"\bi love you all\b.{0,30}\b(?:remember me|take care of each other|dont be sad|dont cry|"
         r"forgive me)\b",
         r"\b(?:wrote|written|writing|made|updated|finished) (?:my|a) will\b",
@@ -971,7 +992,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:sold|gave|giving away|gave away)\b.{0,60}\b(?:wont|will not) (?:need|be needing) (?:it|"
         r"them|any of it)\b",
         r"\bwho (?:gets|will get|should get|can have) my (?:things|stuff|belongings|cat|dog|pets?|"
-        r"money)\b",
+        r"money)\b|\b(?:wrote|written|writing|decided|sorted) (?:out |down )?who gets what\b",
         r"\b(?:video|message|letter|note) for (?:my )?(?:\w+ )?to (?:watch|read|see|find) (?:after|when "
         r"im gone|once im gone|later when)\b",
         r"\bso (?:no one|nobody|noone) (?:has|have|needs?|will have) to (?:deal with|clean up|sort out|"
@@ -987,7 +1008,7 @@ RULES: tuple[Rule, ...] = (
         "act_under_way", "act", 4, True,
         rf"\b(?:took|taken|swallowed|downed|ate|popped|had|im taking|i am taking|just taking)"
         rf" (?:like |about |around |maybe |almost |over |at least |more than |nearly )?{BIG_AMOUNT}"
-        rf" (?:\w+ ){{0,3}}(?:{DRUG})\b",
+        rf" (?:\w+ ){{0,5}}(?:{DRUG})\b",
         rf"\b(?:took|taken|swallowed|downed) (?:all )?(?:of )?(?:(?:my|the|these|those) (?:\w+ )?"
         rf"(?:{DRUG})|them|these|those)(?: all)?\b(?=.{{0,40}}\b(?:all|at once|whole|goodbye|bye|sorry|tired|sleep|"
         rf"anymore|done|wont wake|dont want to wake|its done|too late|sleepy|drowsy|dizzy|weird|numb|"
@@ -1001,19 +1022,21 @@ RULES: tuple[Rule, ...] = (
         r"\bblood (?:everywhere|wont stop|is everywhere)\b",
         r"\bi (?:just |already )?(?:slit|cut|sliced|opened) (?:my )?(?:wrists?|veins|throat|"
         r"artery)\b",
-        r"\bcut (?:way )?too deep\b",
+        r"\bcut (?:way )?too deep\b|\bcut (?:\w+ )?deep\b.{0,40}\b(?:wont stop|cant stop|keeps "
+        r"bleeding|isnt stopping)\b",
         r"\b(?:im|i am) (?:taking|swallowing) (?:them|all of them)\b.{0,20}\b(?:now|right now|all of "
         r"them)\b|"
         r"\b(?:rope|noose) is (?:tied|up|ready)\b(?!.{0,30}\b(?:boat|dock|tent|swing|horse|post|"
         r"tree house|hammock|climb)\w*\b)|"
         r"\b(?:rope|noose|belt|cord) (?:is )?(?:around my neck|tied (?:to|around|up)|all tied|set up|hanging "
         r"(?:from|up)|ready)\b|\bnoose (?:is )?(?:ready|tied|up)\b",
-        r"\b(?:gun|pistol|revolver|rifle) (?:is )?(?:loaded|in my hand|in my mouth|to my head|"
+        r"\b(?:gun|pistol|revolver|rifle|shotgun) (?:is )?(?:loaded|in my hand|in my mouth|to my head|"
+        r"in my lap|on my lap|"
         r"pointed at me|cocked)\b|\b(?:loaded|loading) (?:the|my|dads|my dads|a) (?:gun|pistol|"
         r"revolver|rifle|shotgun)\b",
         r"\b(?:took|taken|swallowed) (?:half|most|some|a few) (?:of )?(?:the|my|them|these)\b.{0,30}"
         r"\b(?:rest|more|the others|remaining)\b|"
-        r"\b(?:engine|car|motor) (?:is )?running in (?:the|a|my) (?:closed |shut )?garage\b|"
+        r"\b(?:engine|cars?|motor) (?:is )?running in (?:the|a|my) (?:closed |shut )?garage\b|"
         r"\bgarage\b.{0,30}\bengine (?:on|running)\b|\bengine (?:on|running)\b.{0,30}\bgarage\b|"
         r"\bin (?:my|the) car with the engine running\b|\b(?:lit|burning) (?:the )?charcoal\b",
         r"\b(?:took|swallowed|taken|ate) (?:everything|all|every pill|all the pills|whatever) (?:in|from)"
@@ -1162,6 +1185,260 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule("third_party_framing", "third_party", 0, False,
           r"\b(?:asking for a friend|for a (?:friend|story|novel|book|school project|essay|game))\b"),
+    # ---- generalised families (fresh phrasings: bare imminent lines, vague preparation,
+    # method questions without a lethality word, indirect ideation) ---------------------------
+    _rule(
+        "finality_bare", "finality", 3, False,
+        # The whole message is a short line of finality: in a support chat, read as a plan.
+        r"^\W*(?:(?:ok|okay|so|well|right|yeah|alright)\W+)?(?:this is it|its time|it is time|"
+        r"tonight is the (?:night|day)|today is the day|todays the day|its now or never|no more "
+        r"waiting|no (?:point|reason|sense) (?:in )?waiting (?:any longer|anymore)|no turning back(?: now)?|this is the end|this is where it ends(?: for me)?|it ends "
+        r"(?:tonight|today|now|here)|im going now|i am going now|its happening|i cant wait any "
+        r"longer|counting down the (?:hours|minutes|days)(?: now)?|time to go)"
+        r"(?:\W+(?:(?:im |i am )?sorry|goodbye|bye|for real(?: this time)?|tonight|now|i think|"
+        r"thank you(?: for (?:everything|trying|listening))?|love you all|forgive me)){0,2}\W*$",
+        r"\bthis is where (?:it|everything|my (?:life|story)) ends(?: for me)?\b(?!.{0,30}\b(?:"
+        r"trail|road|path|book|chapter|season|series|movie|film|story arc)\b)",
+        r"\b(?:it|everything|this|all of this|it all|the pain|my pain)(?: will| ll|ll| is going to| "
+        r"is gonna)? (?:all )?be (?:over|done|finished) (?:soon|tonight|today|in (?:an|a few|\d+|"
+        r"one|two|half an) \w+|by (?:morning|tomorrow|tonight|midnight))\b(?!.{0,50}\b(?:exam|test|"
+        r"interview|surgery|appointment|driving|shift|meeting|semester|term|season|game|match|"
+        r"flight|operation|trial|hearing|deadline|week|i mean)\w*\b)",
+        r"\b(?:in (?:an|a few|\d+|one|two|half an) (?:hours?|minutes|mins)|tonight|by (?:morning|"
+        r"tomorrow)),? (?:it|everything|it all|this|the pain)(?: will| ll|ll| is going to)? (?:all )?"
+        r"be over\b(?!.{0,50}\b(?:exam|test|interview|surgery|appointment|driving|shift|meeting|"
+        r"semester|term|game|match|flight|operation|trial|hearing|deadline|i mean)\w*\b)",
+        r"\bi (?:wont|will not|am not going to) (?:see|"
+        r"be (?:here|around|alive) (?:for|on|by)|live to see) (?:monday|tuesday|wednesday|thursday|"
+        r"friday|saturday|sunday|tomorrow|christmas|next week|the weekend|my birthday|new year|the "
+        r"morning|morning|another (?:day|week|year)|sunrise|the sunrise|the end of the (?:week|day|"
+        r"month))\b",
+        r"\bthank (?:you|u) for trying\b(?! to (?!help))",
+        r"\b(?:bye|goodbye)\b\W+(?:for real|for good|forever)(?: this time)?\W*$",
+        r"\b(?:my|the) last (?:sunrise|sunset)\b",
+        r"\b(?:tying|tie|tied|tidying) up (?:all )?(?:the |my )?loose ends\b(?!.{0,40}\b(?:work|"
+        r"project|job|office|holiday|vacation|leave|move|moving|before (?:i|we) (?:leave|go|move)|"
+        r"semester|term|handover|report)\w*\b)",
+        r"\b(?:my|got my|all my) affairs (?:are )?(?:sorted|in order|settled|taken care of|arranged)"
+        r"\b(?!.{0,40}\b(?:mov\w+|abroad|emigrat\w+|retir\w+|travel\w*|trip|surgery|operation)\b)",
+        r"\b(?:sent|gave|left|wrote down|handed|shared|emailed) (?:\w+ ){0,3}(?:all )?my (?:passwords|"
+        r"bank details|pins|account details|log ?ins)\b(?!.{0,40}\b(?:holiday|trip|while|for the "
+        r"week|hack\w*|in case i forget|scam\w*)\b)",
+    ),
+    _rule(
+        "preparation_general", "preparation", 4, False,
+        r"\b(?:wrote|written|writing) to (?:everyone|each of|all the people|the people) (?:\w+ )?(?:i "
+        r"love|who matters?|i care about)\b(?!.{0,40}\b(?:invit\w*|wedding|party|christmas|thank\w*)\b)",
+        r"\bleft (?:my |a |the )?(?:journal|diary|letters?|notes?|will|passwords?)\b.{0,40}\b(?:"
+        r"(?:will|can|would|to|should) find|to read|to open)\b(?!.{0,30}\b(?:later|tomorrow|when "
+        r"(?:she|he|they) (?:gets|get) (?:home|back))\b)",
+        rf"\b(?:putting|put|setting|set|keeping|kept|squirrel(?:l)?ing) (?:\w+ ){{0,3}}(?:{DRUG})"
+        r" (?:aside|back)\b(?!.{0,30}\b(?:trip|holiday|vacation|week|weekend|travel|flight|so i dont "
+        r"forget|pill ?box|organi[sz]er)\b)|\b(?:putting|setting|keeping) (?:aside|back) (?:\w+ )"
+        rf"{{0,4}}(?:{DRUG})\b(?!.{{0,30}}\b(?:trip|holiday|vacation|travel|flight)\b)",
+        r"\b(?:rope|noose)(?:s| is) (?:up|tied|hung|ready)\b(?!.{0,40}\b(?:climb\w*|swing|tent|boat|"
+        r"hammock|washing|clothes|tree house|gym|lights|banner|decorat\w*)\b)|"
+        r"\b(?:got|put|have|hung|tied) (?:up )?(?:the|a|my) (?:rope|noose|belt|cord) (?:up|tied|ready|"
+        r"hung|set up|over the beam|on the beam|from the (?:beam|ceiling|banister|door))\b(?!.{0,40}"
+        r"\b(?:climb\w*|swing|tent|boat|hammock|washing|clothes|tree house|gym|lights|banner|"
+        r"decorat\w*)\b)",
+    ),
+    _rule(
+        "means_acquired", "means", 3, False,
+        r"\b(?:bought|ordered|got|picked up|purchased|got hold of) (?:a |some |the |myself a |a length "
+        r"of |a new )?(?:rope|noose|hose ?pipe|length of hose|charcoal|helium(?: tank)?|gun|shotgun|"
+        r"pistol|handgun|razor blades|blades|rat poison|antifreeze)\b(?! (?:safe|cabinet|lock|case|"
+        r"holster|cleaning|rack|show|licen[cs]e))(?!.{0,60}\b(?:climb\w*|gym|"
+        r"boat|sail\w*|camp\w*|garden\w*|bbq|barbecue|grill|party|parties|balloons?|hunt\w*|range|"
+        r"tent|swing|dog|puppy|horse|pet|cat|toy|crafts?|macrame|tug of war|washing line|clothesline|"
+        r"shav\w*|skipping|jump rope|license|licence|permit|club|lessons?|pool|car wash|rats?|mice|"
+        r"pests?|shed|winter|radiator|engine|kite|magic|birthday|project|costume|halloween|"
+        r"school|class|christmas|present|gift)(?:s|es)?\b)",
+        r"\b(?:looked up|checked|googled|found out|researched|memori[sz]ed|know)\b.{0,20}\b(?:when|"
+        r"what time|how often)\b.{0,20}\b(?:the )?(?:express|freight|fast|non stop|last)? ?trains? "
+        r"(?:passes|pass|comes through|goes through|doesnt stop|flies through|goes past)\b",
+    ),
+    _rule(
+        "means", "means", 3, True,
+        # A question about whether a method would work, hurt or be enough: the means named,
+        # no lethality word needed.
+        r"\b(?:gun|shotgun|pistol|rifle|revolver|rope|belt|cord|noose|exhaust|fumes|charcoal|helium|"
+        r"plastic bag|bag over)\b(?! (?:access|safe|cabinet|lock|licen[cs]e))(?:\w| ){0,40}?\b(?:"
+        r"work(?=\s*(?:[?.!]|$| if\b| with\b| on (?:a |me\b|someone|my\b)))|do it|do the job|be enough|be quick|"
+        r"be painless|be instant|be certain|hold me|hold(?=\s*[?.!]*\s*$)|hold my weight|take my "
+        r"weight)\b(?! (?:out|at the gym|for "
+        r"(?:climbing|camping|hunting|the garden|the boat|towing))\b)(?!.{0,20}\b(?:climb\w*|camp\w*|"
+        r"boat|tow\w*|tent|swing|hunting|range|trousers|jeans|pants|suit|outfit|car wash|bbq|"
+        r"barbecue|grill|party|balloons?)\b)",
+        r"\b(?:what|which|would|will|does|do|how|is|can)\b.{0,50}\b(?:if|when) (?:you|i|u|someone|a "
+        r"person|people) (?:take|took|takes|swallow|swallowed|swallows|down|downed|popped|pop)\b "
+        r"(?:like |about )?(?:loads|a load|a ton|tons|heaps|a lot|lots|too many|a whole|the whole|an "
+        r"entire|a full|all (?:of )?(?:them|it|my|the|your|their)|\d{2,}|a bunch|a handful|handfuls|"
+        r"a box|a pack|a bottle|the bottle|double|triple)\b(?!.{0,40}\b(?:vitamin|supplements?|"
+        r"protein|creatine|caffeine|fibre|fiber|probiotics?|iron tablets|fish oil|gummies)\b)",
+        r"\b(?:strongest|most dangerous|worst|deadliest|most effective)\b.{0,30}\bif (?:you|i|u|"
+        r"someone) (?:take|took|swallow|swallowed|have|had) (?:loads|a lot|lots|too many|too much|"
+        r"a whole|the whole|all)\b",
+        r"\b(?:put|puts|send|sends|putting|sending) (?:someone|me|you|a person|u|people|a grown "
+        r"(?:man|woman)) (?:in|into) a coma\b|\bhow (?:much|many)\b.{0,60}\bcoma\b",
+        r"\bhow (?:deep|hard|far)\b.{0,40}\b(?:wrists?|veins?|arter(?:y|ies)|thighs?)\b",
+        r"\b(?:cant|can not|cannot|wont be able to|not be able to|too (?:cold|far|tired) to) swim "
+        r"back\b|\bhow (?:cold|long|deep|far)\b.{0,40}\b(?:lake|river|sea|water|ocean|quarry|"
+        r"reservoir)\b.{0,40}\b(?:survive|swim back|drown|hypothermia|last|stay alive)\b",
+        r"\bhow (?:high|tall|far|many|much|long|deep|fast)\b.{0,50}\b(?:for it to be|to be|so (?:its|"
+        r"it is)|to make (?:it|sure)) (?:certain|sure|final|fatal|instant|guaranteed|quick and "
+        r"certain|100 percent)\b",
+        r"\b(?:pharmacy|chemist|over the counter|without a (?:prescription|script)|otc)\b.{0,60}\b(?:"
+        r"do the job|do it|strongest if|enough to|would work|kill|lethal|if you take (?:loads|a lot|"
+        r"lots|all)|not wake up|stay asleep)\b",
+        rf"\b(?:{DRUG})\b.{{0,60}}\bhow many (?:is|would be|are|counts as) (?:a lot|too many|enough|"
+        r"dangerous)\b",
+    ),
+    _rule(
+        "passive_ideation", "ideation", 2, False,
+        r"\b(?:future|next year|years from now|\d+ years)\b.{0,30}\b(?:has me in it|with me in it|"
+        r"(?:im|i am) (?:not )?in it|that includes me|im not in|i am not in)\b",
+        r"\b(?:im not|i am not|not|i wont|i will not|never) (?:going to |gonna )?(?:make it|live|be "
+        r"(?:here|around|alive)) (?:to|past|until|till) (?:\d+|twenty|thirty|forty|fifty|next "
+        r"(?:year|summer|christmas)|my (?:\w+ )?birthday|christmas|graduation|old age)\b(?! "
+        r"(?:followers|subs|subscribers|views|likes|k|percent|mph|kg))",
+        r"\b(?:cant|cannot|can not|couldnt|dont want to|not going to|wont) (?:do|face|survive|take|"
+        r"handle|bear|live|stand) (?:another|\d+ more|more) (?:\d+ |fifty |forty |thirty |sixty |"
+        r"twenty |ten )?(?:years|decades) (?:of (?:this|feeling like this|living like this|it)|like "
+        r"this)\b|\b(?:another|\d+ more) (?:\d+ |fifty |forty |thirty |sixty |twenty |ten )?(?:years|"
+        r"decades) of (?:this|feeling like this|living like this)\b.{0,30}\b(?:unbearable|cant|"
+        r"cannot|dont want|no way|too much|not doing it)\b",
+        r"^\W*(?:and )?what if i (?:just )?(?:stopped|quit|gave up|wasnt here|left for good|was "
+        r"gone|stopped trying)\W*$",
+        r"\b(?:not|stop|without) turn(?:ing)? the (?:steering )?wheel\b|\blet(?:ting)? go of the "
+        r"(?:steering )?wheel\b|\b(?:swerv(?:e|ing)|veer(?:ing)?) into (?:oncoming|a (?:tree|wall|"
+        r"truck|lorry)|the (?:barrier|wall|river))\b",
+        r"\b(?:like|as if) (?:im|i am) already (?:halfway|half) (?:out the door|gone|dead)\b|\balready "
+        r"a ghost\b|\bfeel like a ghost\b",
+    ),
+    _rule(
+        "finality", "finality", 3, False,
+        r"^\W*(?:(?:ok|okay|so|well|right)\W+)?(?:its time|this is it|it is time)\s*[.!,:;-].{0,120}\b(?:thank "
+        r"(?:you|u)|thanks|goodbye|bye|sorry|love you|forgive)\b",
+        r"^\W*(?:my )?(?:last|final) (?:message|words|post|text)\s*(?:[.!,]|$)",
+        r"\b(?:tell|please tell) (?:them|her|him|everyone|my \w+) (?:that )?i (?:wasnt|was not|never|"
+        r"didnt) (?:angry|mad|upset|blaming|blame|hate|hated)\b|\bif (?:anyone|anybody|they) asks?,? "
+        r"tell (?:them|her|him)\b",
+        r"\b(?:finished|wrote|written|writing|left) (?:the |my |some )?(?:last |final |goodbye )?"
+        r"(?:letters?|notes?) (?:to|for) (?:my|each|everyone|all)\b(?!.{0,40}\b(?:pen ?pals?|pen "
+        r"friends?|santa|birthday|thank you|cover|application|council|landlord|mp|school|teacher|"
+        r"university|college|boss|work|job|club|newspaper|editor|grandma for|christmas)\b)",
+        r"\bschedul(?:ed|ing|e) (?:an? |the |my )?(?:email|message|post|text|tweet)s?\b.{0,60}\b(?:"
+        r"family|everyone|parents|mum|mom|dad|sister|brother|friends|explaining|goodbye|after (?:im|"
+        r"i am) gone|when (?:im|i am) gone|wont matter)\b(?!.{0,30}\b(?:birthday|meeting|reminder|"
+        r"client|newsletter|invoice|promo|launch)\b)",
+    ),
+    _rule(
+        "method_ideation", "ideation", 3, False,
+        r"\bhow easy it (?:would be|is|would have been|could be) to (?:just )?(?:step|jump|fall|let go|"
+        r"go in|walk in|walk into|drive|swerve|end|disappear|slip|take|swallow|pull|keep walking|not)\b",
+        r"\b(?:looking|looked|look) up (?:stuff|things|what) i (?:shouldnt|should not)\b",
+        r"\b(?:wouldnt|would not|wont|dont|never|not) (?:come|coming) back up\b",
+        # a few other languages: the rules are English, but the commonest lines should not slip
+        r"\b(?:je veux mourir|je vais me tuer|me suicider|envie de mourir|me tuer|ich will sterben|"
+        r"ich bringe mich um|mich umbringen|will nicht mehr leben|quiero morir(?:me)?|me quiero morir|"
+        r"me voy a matar|quiero matarme|suicidarme|matarme|quero morrer|vou me matar|me matar|voglio "
+        r"morire|mi voglio uccidere|ammazzarmi|uccidermi|chce umrzec|zabije sie)\b",
+    ),
+    _rule(
+        "passive_ideation", "ideation", 2, False,
+        r"\b(?:wake|woke|waking) up\b.{0,40}\bwishing i (?:hadnt|didnt|wouldnt|had not|did not)\b",
+        r"\bmind (?:not waking up|never waking up|if i (?:didnt|never) (?:woke|wake) up)\b",
+        r"\bdeserves? (?:a |someone |something |so much )?better (?:\w+ )?than me\b",
+        r"\b(?:dragging|drag|pulling|weighing) (?:everyone|everybody|my family|them|the people|people|"
+        r"everyone i love|the people i love|my friends)(?: \w+){0,3} down\b",
+        r"\b(?:whats|what is) (?:even )?the point of (?:tomorrow|waking up|getting up|another day|"
+        r"going on|trying anymore|anything anymore)\b",
+        r"\b(?:dont|do not) know what (?:im|i am) (?:for|here for|alive for|living for) (?:anymore|any "
+        r"more)\b",
+        r"\b(?:fall asleep|go to sleep|sleep)\b.{0,20}\b(?:and )?stay asleep\b(?! (?:all night|"
+        r"through|longer|till|until|for (?:more|longer|\d+)))",
+    ),
+    _rule(
+        "plan_marker", "plan", 0, False,
+        r"\bi know (?:everything|what|all) i need to know\b",
+    ),
+    _rule(
+        "at_hand_pronoun", "means", 0, False,
+        rf"(?:^|[.!,] )(?:got|have|ive got) (?:my|the|all my|all the) (?:{DRUG}|knife|rope|noose|gun|"
+        r"razor|blades?|belt)\b.{0,40}\bready\b",
+    ),
+    _rule(
+        "self_harm", "self_harm", 3, False,
+        r"\b(?:punish|punishing|punished) my ?self\b(?!.{0,30}\b(?:workout|run|gym|exam|study|"
+        r"studying|homework|diet)\b)",
+        r"\brope\b.{0,12}\bchair\b|\bchair\b.{0,12}\brope\b",
+    ),
+    _rule(
+        "means", "means", 3, True,
+        rf"\b(?:meds|pills|medications?|drugs|{DRUG})\b.{{0,30}}\b(?:most|more|the most) (?:dangerous|"
+        r"deadly|lethal|toxic) to (?:mix|take|combine|overdose|swallow)\b",
+        r"\b(?:platforms?|stations?|train lines?|tracks|bridges?|roofs?|car parks?|multi ?storeys?)\b"
+        r".{0,40}\b(?:no|without|dont have|dont have any|doesnt have|with no) (?:\w+ )?(?:barriers?|"
+        r"fences?|gates?|screens?|safety doors|railings?|nets?)\b",
+        r"\b(?:next|the|this|that) (?:one|train|express|fast one) (?:doesnt|does not|wont|will not) "
+        r"stop (?:here|at this)\b(?!.{0,40}\b(?:annoying|ugh|late|delay\w*|taxi|bus|walk|replacement|"
+        r"wait\w*|another|change|lol)\b)",
+        r"\b(?:read|researched|looked up|googled|studied) (?:everything|all|a lot|loads|so much) "
+        r"(?:there is )?about (?:how (?:long|much|many|it|to)|what (?:dose|amount))\b",
+        r"\b(?:what|which) (?:medication|medicine|pills?|drugs?|meds|poison)\b.{0,40}\b(?:would|could|"
+        r"will)\b.{0,30}\b(?:work|do it|kill|be painless|let (?:her|him|them|me) (?:die|go)|go "
+        r"quietly|not wake up|be quick|be enough)\b",
+        r"\bhow fast\b.{0,40}\btrains?\b.{0,40}\b(?:doesnt stop|not stopping|through the station|non "
+        r"stop)\b",
+        r"\b(?:tallest|highest)\b.{0,50}\b(?:roof access|access to the roof|get (?:on|onto|up on) the "
+        r"roof|unlocked roof|roof (?:is )?(?:open|unlocked))\b",
+        rf"\bhow (?:many|much) (?:mg |milligrams |grams |g )?(?:of )?(?:\w+ )?(?:{DRUG})\b.{{0,30}}"
+        r"\b(?:is|are|would be) (?:too many|too much)\b",
+        r"\b(?:pharmacy|pharmacies|chemist|shop|store|supermarket)\b.{0,40}\b(?:doesnt|dont|wont|"
+        r"never|does not|do not) ask (?:any )?(?:questions|anything)\b",
+    ),
+    _rule(
+        "act_under_way", "act", 4, True,
+        rf"\b(?:drank|drinking|downed|had|finished)\b.{{0,40}}\b(?:vodka|whiskey|wine|beers?|alcohol|"
+        rf"booze|liquor|gin|rum)\b.{{0,10}}\bwith (?:\w+ ){{0,5}}(?:{DRUG})"
+        r"\b",
+        r"\bi (?:jumped|walked|went|threw my ?self) (?:in|into|off \w+ into) the (?:lake|river|sea|canal|"
+        r"water|ocean|quarry)\b.{0,50}\b(?:got out|came back out|couldnt|didnt work|failed|soaked|"
+        r"freezing|body made me|swam back)\b",
+    ),
+    _rule(
+        "abuse", "abuse", 3, False,
+        r"\b(?:says|said|tells me|told me) i (?:cant|can not|cannot|am not allowed to|m not allowed to|"
+        r"im not allowed to) (?:leave|go out|see my|talk to|call)\b(?!.{0,30}\b(?:game|party|until|"
+        r"till|homework|grounded|phone)\b)|\b(?:he|she|they|my (?:\w+ )?(?:husband|wife|partner|"
+        r"boyfriend|girlfriend|bf|gf|boss|dad|father|mom|mother|uncle|employer)) (?:\w+ )?(?:took|"
+        r"takes|has taken|hid|hides|keeps) my (?:passport|documents|id|papers)\b",
+        r"\b(?:me|le|nos|te) (?:pega|golpea|pegan|golpean)\b|\bschlagt (?:mich|meine)\b|\bme (?:bat|"
+        r"frappe)\b",
+    ),
+    _rule(
+        "danger_to_others", "danger", 3, False,
+        r"\b(?:drive|driving|drove|ram|ramming|plough|plowing|ploughing|steer|steering) (?:my |a |the )?"
+        r"(?:car|truck|van|lorry)? ?into (?:the |a )?(?:crowd|people|protesters|market|pedestrians)\b",
+        r"\b(?:stab|kill|shoot|hurt|strangle|murder|beat)\b.{0,40}\bi know where (?:he|she|they) "
+        r"(?:lives?|works?|sleeps?)\b|\bi could (?:actually|really|seriously) (?:stab|kill|shoot|"
+        r"strangle|murder) (?:him|her|them|someone)\b",
+    ),
+    _rule(
+        "third_party_imminent", "third_party", 3, True,
+        r"\blocked (?:herself|himself|themselves|themself) in\b.{0,60}\b(?:razor|knife|blade|gun|pills|"
+        r"rope|belt)\b",
+        r"\b(?:texted|messaged|sent|said|posted)\b.{0,30}\b(?:sorry for everything|goodbye|i love you "
+        r"all|take care of)\b.{0,60}\b(?:not picking up|not answering|wont answer|cant reach|isnt "
+        r"answering|phone is off|not replying|no answer)\b",
+    ),
+    _rule(
+        "dose_question", "means", 0, False,
+        # a question about an amount of a medicine: nothing alone, a method question after distress
+        rf"\bhow (?:much|many)\b.{{0,40}}\b(?:{DRUG})\b|\b(?:{DRUG})\b.{{0,40}}\bhow (?:much|many)\b|"
+        r"\b(?:what|which) (?:dose|amount|strength)\b",
+    ),
     # ---- distress ----------------------------------------------------------------------------
     _rule(
         "distress", "distress", 1, False,

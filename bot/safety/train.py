@@ -26,6 +26,7 @@ DATA_DIR = Path(__file__).parent / "data"
 _C_GRID = (8.0, 16.0)  # 4 and 32 lost on out-of-fold log-loss; kept short for speed
 _T_CRISIS_GRID = tuple(np.round(np.arange(0.40, 0.96, 0.05), 2))
 _T_ACTIVE_GRID = tuple(np.round(np.arange(0.60, 0.99, 0.05), 2))
+_T_LIFT_GRID = tuple(np.round(np.arange(0.80, 0.991, 0.01), 2))
 _MAX_CRISIS_FALSE_ALARM = 0.04  # of L0/L1 training messages raised to L2+, out of fold
 _MAX_ACTIVE_FALSE_ALARM = 0.03  # of L0-L2 training messages raised to L3+, out of fold
 
@@ -56,22 +57,30 @@ def _log_loss(probs: np.ndarray, y: np.ndarray) -> float:
 
 
 def _combined_levels(
-    verdicts: list[RuleVerdict], probs: np.ndarray, t_crisis: float, t_active: float
+    verdicts: list[RuleVerdict],
+    probs: np.ndarray,
+    t_crisis: float,
+    t_active: float,
+    t_lift: float = 1.01,
 ) -> np.ndarray:
     return np.array(
-        [int(decide(v, p, t_crisis, t_active).level) for v, p in zip(verdicts, probs, strict=True)]
+        [
+            int(decide(v, p, t_crisis, t_active, t_lift).level)
+            for v, p in zip(verdicts, probs, strict=True)
+        ]
     )
 
 
 def _pick_thresholds(
     messages: list[LabelledMessage], probs: np.ndarray
-) -> tuple[float, float, dict[str, float]]:
+) -> tuple[float, float, float, dict[str, float]]:
     """The lowest thresholds at which rules + classifier keep out-of-fold false alarms low.
 
     The classifier only matters where the rules stay below L2 and no guard fired, so the
     thresholds are chosen on the combined decision: the lowest crisis threshold at which at
     most 4% of the non-crisis messages (L0/L1) are raised to L2 or above, then the lowest
-    active threshold at which at most 3% of the non-active ones (L0-L2) reach L3.
+    active threshold at which at most 3% of the non-active ones (L0-L2) reach L3, then the
+    lowest lift threshold (the classifier alone raising to L3) that still keeps that at 3%.
     """
     gold = np.array([m.level for m in messages])
     verdicts = [rule_verdict(m.text) for m in messages]
@@ -86,14 +95,22 @@ def _pick_thresholds(
         if float((pred[gold < 3] >= 3).mean()) <= _MAX_ACTIVE_FALSE_ALARM:
             t_active = float(t)
             break
-    pred = _combined_levels(verdicts, probs, t_crisis, t_active)
+    t_lift = 1.01
+    for t in sorted(_T_LIFT_GRID):
+        pred = _combined_levels(verdicts, probs, t_crisis, t_active, float(t))
+        if float((pred[gold < 3] >= 3).mean()) <= _MAX_ACTIVE_FALSE_ALARM:
+            t_lift = float(t)
+            break
+    pred = _combined_levels(verdicts, probs, t_crisis, t_active, t_lift)
     crisis, flagged = gold >= 2, pred >= 2
     stats = {
         "recall": float((crisis & flagged).sum() / max(crisis.sum(), 1)),
         "precision": float((crisis & flagged).sum() / max(flagged.sum(), 1)),
         "false_alarm_l0": float((flagged & (gold == 0)).sum() / max((gold == 0).sum(), 1)),
+        "imminent_recall_at_l3": float((pred[gold == 4] >= 3).mean()),
+        "active_false_alarm_l0_l2": float((pred[gold < 3] >= 3).mean()),
     }
-    return t_crisis, t_active, stats
+    return t_crisis, t_active, t_lift, stats
 
 
 def train(data_path: Path, model_dir: Path) -> HeadParams:
@@ -104,7 +121,7 @@ def train(data_path: Path, model_dir: Path) -> HeadParams:
     scores = {c: _log_loss(_oof_probs(x, y, c), y) for c in _C_GRID}
     c = min(scores, key=lambda k: scores[k])
     oof = _oof_probs(x, y, c)
-    t_crisis, t_active, stats = _pick_thresholds(messages, oof)
+    t_crisis, t_active, t_lift, stats = _pick_thresholds(messages, oof)
     model = _fit(x, y, c)
     weights = np.zeros((5, x.shape[1]), dtype=np.float32)
     bias = np.full(5, -30.0, dtype=np.float32)  # a level never seen in training stays impossible
@@ -122,7 +139,7 @@ def train(data_path: Path, model_dir: Path) -> HeadParams:
         "seed": SEED,
         "oof_combined_with_rules": {k: round(v, 4) for k, v in stats.items()},
     }
-    return HeadParams(weights, bias, t_crisis, t_active, meta)
+    return HeadParams(weights, bias, t_crisis, t_active, meta, t_lift)
 
 
 def main() -> None:
@@ -133,7 +150,10 @@ def main() -> None:
     head = train(args.data, args.model_dir)
     out = args.model_dir / "head.npz"
     head.save(out)
-    print(f"wrote {out}: thresholds crisis={head.threshold_crisis} active={head.threshold_active}")
+    print(
+        f"wrote {out}: thresholds crisis={head.threshold_crisis} "
+        f"active={head.threshold_active} lift={head.threshold_lift}"
+    )
     print(json.dumps(head.meta, indent=2, sort_keys=True))
 
 
