@@ -119,6 +119,10 @@ class ConversationSettings(Section):
 class EscalationSettings(Section):
     l4_repage_minutes: float = Field(5, gt=0)
     l3_repage_minutes: float = Field(30, gt=0)
+    # An unclaimed case's owners are told once after this long (safety.md requirement 15). L4
+    # always has a notice; 0 turns the L3 notice off.
+    owner_notice_minutes: float = Field(15, gt=0)
+    l3_owner_notice_minutes: float = Field(60, ge=0)
     retry_initial_s: float = Field(2, gt=0)
     retry_max_s: float = Field(300, gt=0)
     outbox_poll_s: float = Field(1.0, gt=0)
@@ -135,8 +139,18 @@ class DiscordSettings(Section):
     moderator_channel_id: int | None = None
     moderator_role_ids: list[int] = Field(default_factory=list)
     moderator_user_ids: list[int] = Field(default_factory=list)
+    owner_user_ids: list[int] = Field(default_factory=list)  # DMed when a case stays unclaimed
     api_base: str = "https://discord.com/api/v10"
     gateway_url: str = "wss://gateway.discord.gg"
+
+    @field_validator("owner_user_ids")
+    @classmethod
+    def _owner_ids(cls, value: list[int]) -> list[int]:
+        if any(uid <= 0 for uid in value):
+            raise ValueError(
+                "use Discord user ids (positive numbers: Developer Mode, then Copy User ID)"
+            )
+        return value
 
 
 class TelegramSettings(Section):
@@ -144,6 +158,7 @@ class TelegramSettings(Section):
     token_file: Path | None = None
     moderator_chat_id: int | None = None
     moderator_user_ids: list[int] = Field(default_factory=list)
+    owner_chat_ids: list[int] = Field(default_factory=list)  # told when a case stays unclaimed
     base_url: str = "https://api.telegram.org/bot"
     base_file_url: str = "https://api.telegram.org/file/bot"
     poll_timeout_s: int = Field(30, ge=0)
@@ -151,6 +166,16 @@ class TelegramSettings(Section):
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(8443, ge=1, le=65535)
     webhook_secret: SecretStr | None = None
+
+    @field_validator("owner_chat_ids")
+    @classmethod
+    def _owner_chats(cls, value: list[int]) -> list[int]:
+        if any(chat_id == 0 for chat_id in value):
+            raise ValueError(
+                "use each owner's numeric Telegram user id (their private chat with the bot), "
+                "e.g. owner_chat_ids = [123456789]"
+            )
+        return value
 
 
 class LoggingSettings(Section):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Protocol, runtime_checkable
 
 from bot.events import Incoming, Reply, Respond, UserKey
@@ -109,6 +109,25 @@ class AlertView:
 
 
 @dataclass(frozen=True, slots=True)
+class OwnerNotice:
+    """What an owner is told when nobody has claimed a case in time (safety.md requirement 15).
+
+    Only what they need to act: no person, no trigger, never what anyone wrote.
+    """
+
+    case_id: int
+    level: RiskLevel
+    opened_at: datetime
+    unclaimed_for: timedelta  # since the case opened, or since it was last released
+    page_count: int  # how many times moderators have been paged again
+    alert_ref: str | None = None  # the newest alert in this channel, for a link to it
+
+    @property
+    def unclaimed_minutes(self) -> int:
+        return max(0, int(self.unclaimed_for.total_seconds() // 60))
+
+
+@dataclass(frozen=True, slots=True)
 class RelayLine:
     """One line in a relay place: the excerpt on claim, then each relayed message."""
 
@@ -141,6 +160,12 @@ class ModeratorChannel(Protocol):
         """Deliver one of the person's messages; return the posted message's ref."""
 
     async def close_relay(self, relay_ref: str, alert: AlertView) -> None: ...
+
+    async def notify_owners(self, notice: OwnerNotice) -> None:
+        """Tell the community's owners a case is still unclaimed (a DM each, where configured).
+
+        Owners already told are not told again when the caller retries after ChannelUnavailable.
+        """
 
 
 @dataclass(frozen=True, slots=True)

@@ -330,6 +330,41 @@ class CaseStore:
                 )
             )
 
+    async def channels_with(
+        self, case_ids: Sequence[int], kinds: Sequence[str]
+    ) -> dict[int, set[str]]:
+        """Per case, the channels holding an item of these kinds, delivered or still pending."""
+        if not case_ids:
+            return {}
+        async with self._sessions() as session:
+            rows = await session.execute(
+                select(Alert.case_id, Alert.channel).where(
+                    Alert.case_id.in_(tuple(case_ids)),
+                    Alert.kind.in_(tuple(kinds)),
+                    Alert.status.in_((PENDING, DELIVERED)),
+                )
+            )
+            found: dict[int, set[str]] = {}
+            for case_id, channel in rows.all():
+                found.setdefault(case_id, set()).add(channel)
+            return found
+
+    async def released_at(self, case_ids: Sequence[int]) -> dict[int, datetime]:
+        """When each of these cases was last released by its claimer (absent: never)."""
+        if not case_ids:
+            return {}
+        async with self._sessions() as session:
+            rows = await session.execute(
+                select(CaseEvent.case_id, func.max(CaseEvent.at))
+                .where(
+                    CaseEvent.case_id.in_(tuple(case_ids)),
+                    CaseEvent.action == "release",
+                    CaseEvent.outcome == "ok",
+                )
+                .group_by(CaseEvent.case_id)
+            )
+            return {case_id: at for case_id, at in rows.all() if case_id is not None}
+
     async def pending_items(self) -> list[OutboxItem]:
         """Every undelivered outbox item, oldest first (the outbox is small: a handful per case)."""
         async with self._sessions() as session:

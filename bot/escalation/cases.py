@@ -22,6 +22,7 @@ class CaseAction(enum.StrEnum):
     RESOLVE = "resolve"
     REPLY = "reply"  # the claiming moderator writes to the person
     REPAGE = "repage"
+    OWNER_NOTICE = "owner_notice"  # nobody claimed in time: the owners are told (once)
 
 
 class Outcome(enum.StrEnum):
@@ -48,6 +49,7 @@ TRANSITIONS: dict[tuple[CaseStatus, CaseAction], CaseStatus] = {
     (CaseStatus.CLAIMED, CaseAction.RESOLVE): CaseStatus.RESOLVED,
     (CaseStatus.CLAIMED, CaseAction.REPLY): CaseStatus.CLAIMED,
     (CaseStatus.OPEN, CaseAction.REPAGE): CaseStatus.OPEN,
+    (CaseStatus.OPEN, CaseAction.OWNER_NOTICE): CaseStatus.OPEN,
 }
 
 # Actions on a claimed case that only the claiming moderator may take.

@@ -7,13 +7,21 @@ channel outage) shows the latest state, and an update never needs to carry the s
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot.escalation.outbox import Delivered, Dropped, NotConnected
 from bot.escalation.relay import EXCERPT_MESSAGES, excerpt_lines, relay_line
 from bot.events import Reply, ReplyKind, UserKey
-from bot.ports import Actor, AlertView, CaseStatus, ModeratorChannel, UserMessenger, UserUnreachable
+from bot.ports import (
+    Actor,
+    AlertView,
+    CaseStatus,
+    ModeratorChannel,
+    OwnerNotice,
+    UserMessenger,
+    UserUnreachable,
+)
 from bot.safety.levels import RiskLevel
 from storage.cases import SKIPPED, UNDELIVERABLE, CaseRecord, CaseStore, CaseUser, OutboxItem
 from storage.repository import ConversationStore
@@ -25,14 +33,23 @@ OPEN_RELAY = "open_relay"
 RELAY = "relay"  # one of the person's messages (or a note from Haven) to the claimer
 CLOSE_RELAY = "close_relay"
 TO_USER = "to_user"  # words for the person: a moderator's reply or a handoff notice
+OWNER_NOTICE = "owner_notice"  # the owners are told nobody has claimed the case in time
 
 ALERT_KINDS = (POST, REPAGE)
 USER_CHANNEL_PREFIX = "user:"
+# Owner notices travel on their own outbox channel, so one never waits behind an alert that a
+# broken moderator channel cannot deliver: that is when the owners most need to hear.
+OWNER_CHANNEL_PREFIX = "owners:"
 
 
 def user_channel(platform: str) -> str:
     """The outbox channel name for messages to people on a platform."""
     return f"{USER_CHANNEL_PREFIX}{platform}"
+
+
+def owner_channel(moderator_channel: str) -> str:
+    """The outbox channel name for owner notices sent through a moderator channel."""
+    return f"{OWNER_CHANNEL_PREFIX}{moderator_channel}"
 
 
 def alert_view(case: CaseRecord, user: CaseUser, *, page: int | None = None) -> AlertView:
@@ -84,6 +101,8 @@ class Delivery:
             return Dropped(SKIPPED, "case erased")
         if item.kind == TO_USER:
             return await self._to_user(item, case, user)
+        if item.kind == OWNER_NOTICE:
+            return await self._owner_notice(item, case)
         channel = self._channels.get(item.channel)
         if channel is None:
             raise NotConnected(item.channel)
@@ -159,6 +178,27 @@ class Delivery:
         )
         return Delivered(ref)
 
+    async def _owner_notice(self, item: OutboxItem, case: CaseRecord) -> Delivered | Dropped:
+        name = item.channel.removeprefix(OWNER_CHANNEL_PREFIX)
+        channel = self._channels.get(name)
+        if channel is None:
+            raise NotConnected(item.channel)
+        if case.status != CaseStatus.OPEN:
+            return Dropped(SKIPPED, "claimed or resolved before the owner notice went out")
+        payload = item.payload or {}
+        since = _parse_time(payload.get("since")) or case.opened_at
+        refs = await self._store.delivered_alert_refs(case.id, name)
+        notice = OwnerNotice(
+            case_id=case.id,
+            level=RiskLevel(case.level),
+            opened_at=case.opened_at,
+            unclaimed_for=max(self._clock() - since, timedelta(0)),
+            page_count=case.page_count,
+            alert_ref=refs[-1] if refs else None,
+        )
+        await channel.notify_owners(notice)
+        return Delivered(None)
+
     async def _to_user(
         self, item: OutboxItem, case: CaseRecord, user: CaseUser
     ) -> Delivered | Dropped:
@@ -180,3 +220,12 @@ class Delivery:
             await self._on_unreachable(user.id)
             return Dropped(UNDELIVERABLE, "the person cannot be reached")
         return Delivered(None)
+
+
+def _parse_time(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None

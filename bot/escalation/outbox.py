@@ -1,4 +1,5 @@
-"""The alert outbox: delivers stored items, retries failures with backoff, re-pages on deadlines.
+"""The alert outbox: delivers stored items, retries failures with backoff, re-pages on deadlines
+and says when an unclaimed case's owners are due a notice.
 
 Items are rows in `alerts`, written in the same transaction as the case change that needs them,
 so a crash or restart loses nothing: the next pass picks up whatever is still pending. Items of
@@ -68,6 +69,30 @@ def repage_due(
 ) -> bool:
     """Whether an unclaimed case has waited past its level's deadline since it was last paged."""
     return now - (last_paged_at or opened_at) >= repage_deadline(level, settings)
+
+
+def owner_notice_deadline(level: int, settings: EscalationSettings) -> timedelta | None:
+    """How long an unclaimed case waits before its owners are told; None: they are not told."""
+    if level >= RiskLevel.IMMINENT:
+        minutes = settings.owner_notice_minutes
+    elif level >= RiskLevel.ACTIVE:
+        minutes = settings.l3_owner_notice_minutes
+    else:
+        return None
+    return timedelta(minutes=minutes) if minutes > 0 else None
+
+
+def unclaimed_since(opened_at: datetime, released_at: datetime | None) -> datetime:
+    """When the case's current wait for a moderator began: its opening or its last release."""
+    return opened_at if released_at is None else max(opened_at, released_at)
+
+
+def owner_notice_due(
+    level: int, since: datetime, now: datetime, settings: EscalationSettings
+) -> bool:
+    """Whether a case unclaimed since `since` has waited past its owner-notice deadline."""
+    deadline = owner_notice_deadline(level, settings)
+    return deadline is not None and now - since >= deadline
 
 
 def delivery_order(items: Sequence[OutboxItem]) -> dict[str, list[OutboxItem]]:

@@ -9,7 +9,7 @@ platform directly; the outbox delivers (and retries) in its own task.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -28,15 +28,24 @@ from bot.escalation.delivery import (
     ALERT_KINDS,
     CLOSE_RELAY,
     OPEN_RELAY,
+    OWNER_NOTICE,
     POST,
     RELAY,
     REPAGE,
     TO_USER,
     UPDATE,
     Delivery,
+    owner_channel,
     user_channel,
 )
-from bot.escalation.outbox import Outbox, OutboxLoop, PassReport, repage_due
+from bot.escalation.outbox import (
+    Outbox,
+    OutboxLoop,
+    PassReport,
+    owner_notice_due,
+    repage_due,
+    unclaimed_since,
+)
 from bot.events import ReplyKind
 from bot.ports import (
     ActionResult,
@@ -103,8 +112,11 @@ class EscalationService:
         await self._loop.stop()
 
     async def run_due(self) -> PassReport:
-        """One pass: queue re-pages whose deadline passed, then deliver every due item."""
-        await self._repage_overdue()
+        """One pass: queue re-pages and owner notices whose deadline passed, then deliver every
+        due item."""
+        unclaimed = await self._store.open_cases()
+        await self._repage_overdue(unclaimed)
+        await self._notify_owners_overdue(unclaimed)
         return await self._outbox.run_once()
 
     # ---- the core's side ---------------------------------------------------------------------
@@ -495,10 +507,10 @@ class EscalationService:
             payload={"text": text, "kind": kind.value},
         )
 
-    async def _repage_overdue(self) -> None:
+    async def _repage_overdue(self, unclaimed: Sequence[CaseRecord]) -> None:
         now = self._clock()
         settings = self._settings.escalation
-        for case in await self._store.open_cases():
+        for case in unclaimed:
             if not repage_due(case.level, case.last_paged_at, case.opened_at, now, settings):
                 continue
             async with self._store.transaction() as tx:
@@ -517,6 +529,53 @@ class EscalationService:
                 case.level,
                 page,
             )
+
+    async def _notify_owners_overdue(self, unclaimed: Sequence[CaseRecord]) -> None:
+        """Queue one owner notice per moderator channel for each case unclaimed past its
+        owner-notice deadline (safety.md requirement 15); never a second one for the same case.
+        """
+        now = self._clock()
+        settings = self._settings.escalation
+        # A case not overdue since it opened is not overdue since a later release either, so
+        # most passes end here without a query.
+        overdue = [c for c in unclaimed if owner_notice_due(c.level, c.opened_at, now, settings)]
+        if not overdue:
+            return
+        ids = [case.id for case in overdue]
+        released = await self._store.released_at(ids)
+        told = await self._store.channels_with(ids, (OWNER_NOTICE,))
+        channels = [owner_channel(name) for name in self._alert_channels()]
+        for case in overdue:
+            missing = [name for name in channels if name not in told.get(case.id, set())]
+            since = unclaimed_since(case.opened_at, released.get(case.id))
+            if not missing or not owner_notice_due(case.level, since, now, settings):
+                continue
+            async with self._store.transaction() as tx:
+                current = await tx.case(case.id)
+                if current is None or current.status != CaseStatus.OPEN:
+                    continue  # claimed or resolved since we looked
+                already = await tx.posted_channels(case.id, (OWNER_NOTICE,))
+                queued = [name for name in missing if name not in already]
+                for name in queued:
+                    await tx.enqueue(
+                        case_id=case.id,
+                        channel=name,
+                        kind=OWNER_NOTICE,
+                        now=now,
+                        payload={"since": since.isoformat()},
+                    )
+                user = await tx.user(case.user_id)
+                if queued and user is not None:
+                    await self._audit(
+                        tx, current, user, SYSTEM, CaseAction.OWNER_NOTICE, Outcome.OK, now
+                    )
+            if queued:
+                log.warning(
+                    "case %d (L%d) unclaimed for %d minutes; telling the owners",
+                    case.id,
+                    current.level,
+                    (now - since).total_seconds() // 60,
+                )
 
 
 def _refusal(decision: Decision, case: CaseRecord | None, case_id: int) -> ActionResult:

@@ -1,6 +1,7 @@
 """Recording fakes for the moderator and messenger ports: they keep every call for assertions.
 
-`fail_next` makes the next N calls raise ChannelUnavailable (a platform outage); `unreachable`
+`fail_next` makes the next N calls raise ChannelUnavailable (a platform outage),
+`fail_owner_notices` the next N owner notices (which `fail_next` leaves alone); `unreachable`
 makes a messenger raise UserUnreachable (DMs closed). Reusable by any test of the handoff.
 """
 
@@ -10,7 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.events import Reply, UserKey
-from bot.ports import Actor, AlertView, ChannelUnavailable, RelayLine, UserUnreachable
+from bot.ports import (
+    Actor,
+    AlertView,
+    ChannelUnavailable,
+    OwnerNotice,
+    RelayLine,
+    UserUnreachable,
+)
 
 
 @dataclass
@@ -25,11 +33,13 @@ class OpenedRelay:
 class RecordingModeratorChannel:
     name: str = "discord"
     fail_next: int = 0
+    fail_owner_notices: int = 0  # like fail_next, for notify_owners alone
     posted: list[tuple[str, AlertView]] = field(default_factory=list)
     updated: list[tuple[str, AlertView]] = field(default_factory=list)
     relays: list[OpenedRelay] = field(default_factory=list)
     relayed: list[tuple[str, RelayLine]] = field(default_factory=list)
     closed: list[str] = field(default_factory=list)
+    owner_notices: list[OwnerNotice] = field(default_factory=list)
     calls: int = 0
 
     def _call(self) -> int:
@@ -63,6 +73,13 @@ class RecordingModeratorChannel:
     async def close_relay(self, relay_ref: str, alert: AlertView) -> None:
         self._call()
         self.closed.append(relay_ref)
+
+    async def notify_owners(self, notice: OwnerNotice) -> None:
+        if self.fail_owner_notices > 0:
+            self.fail_owner_notices -= 1
+            raise ChannelUnavailable(f"{self.name} cannot reach the owners (told to fail)")
+        self.calls += 1  # owners are reached by DM, not through the channel `fail_next` breaks
+        self.owner_notices.append(notice)
 
 
 @dataclass
