@@ -61,6 +61,7 @@ class DiscordAdapter:
             host.moderation,
             settings.moderator_channel_id,
             ping_role_ids=settings.moderator_role_ids,
+            owner_user_ids=settings.owner_user_ids,
         )
         self.client.attach(self.members, self.moderators)
         host.add_messenger(self.members)
@@ -75,6 +76,12 @@ class DiscordAdapter:
             )
             await self._wait_ready(self._connect_task)
             await self.moderators.check_channel()
+            if not self._settings.owner_user_ids:
+                log.warning(
+                    "discord.owner_user_ids is empty: when a case stays unclaimed, Haven mentions "
+                    "the server owner in the moderator channel; list the owners' user ids to DM "
+                    "them instead"
+                )
         except BaseException:
             await self.stop()
             raise

@@ -2,7 +2,9 @@
 
 Implements `ModeratorChannel` (name "discord"). Buttons carry the case id in a stable custom id
 (`haven:case:<id>:<action>`) and are registered as dynamic items, so alerts posted before a
-restart keep working. Authorisation and case state live in `ModeratorActions`.
+restart keep working. Authorisation and case state live in `ModeratorActions`. Owner notices
+(a case nobody claimed in time) go by DM to `discord.owner_user_ids`; with none configured or
+none reachable, they go to the moderator channel mentioning the server owner.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from adapters.discord.delivery import SEND_ERRORS, port_error
 from adapters.discord.rendering import (
     alert_embed,
     excerpt_text,
+    owner_notice_text,
     relay_header,
     relay_line_text,
     split_message,
@@ -29,6 +32,7 @@ from bot.ports import (
     CaseStatus,
     ChannelUnavailable,
     ModeratorActions,
+    OwnerNotice,
     RelayLine,
 )
 
@@ -38,6 +42,7 @@ CHANNEL_NAME = "discord"
 NOTE_PREFIX = "//"  # a moderator's line starting with this stays in the thread
 NO_MENTIONS = discord.AllowedMentions.none()
 THREAD_ARCHIVE_MINUTES: Literal[10080] = 10080  # a week: cases can run for days
+JUMP_URL = "https://discord.com/channels/{guild}/{channel}/{message}"
 
 ACTION_LABELS = {
     "claim": ("Claim", discord.ButtonStyle.success),
@@ -124,11 +129,16 @@ class ModeratorDesk:
         moderation: ModeratorActions,
         channel_id: int,
         ping_role_ids: Sequence[int] = (),
+        owner_user_ids: Sequence[int] = (),
     ) -> None:
         self._client = client
         self._moderation = moderation
         self._channel_id = channel_id
         self._ping_role_ids = tuple(ping_role_ids)
+        self._owner_ids = tuple(dict.fromkeys(owner_user_ids))
+        # Owners already DMed about a case whose notice is being retried: a retry after one
+        # owner's DM failed must not DM the others twice. Emptied once the notice is done.
+        self._owners_told: dict[int, set[int]] = {}
         # Threads opened in this run: a retried open_relay reuses its thread, and closing one
         # needs no GET (the gateway may not have cached it yet).
         self._threads_by_case: dict[int, discord.Thread] = {}
@@ -284,6 +294,79 @@ class ModeratorDesk:
             raise _unavailable(exc, f"closing thread for case {alert.case_id}") from exc
         self._threads_by_case.pop(alert.case_id, None)
 
+    async def notify_owners(self, notice: OwnerNotice) -> None:
+        """DM each configured owner once; fall back to the moderator channel when none can be."""
+        where = f"<#{self._channel_id}>"
+        text = owner_notice_text(notice, where=where, link=await self._jump_url(notice.alert_ref))
+        told = self._owners_told.setdefault(notice.case_id, set())
+        waiting: list[str] = []
+        for owner_id in self._owner_ids:
+            if owner_id in told:
+                continue
+            try:
+                dm = await self._client.create_dm(discord.Object(owner_id))
+                await dm.send(text, allowed_mentions=NO_MENTIONS)
+            except SEND_ERRORS as exc:
+                if _for_good(exc):
+                    log.error(
+                        "discord.owner_user_ids: cannot DM owner %s about case %s (%s); they "
+                        "must share a server with the bot and allow DMs from its members",
+                        owner_id,
+                        notice.case_id,
+                        port_error(exc, "owner DM"),
+                    )
+                else:
+                    waiting.append(str(port_error(exc, f"DM to owner {owner_id}")))
+                continue
+            told.add(owner_id)
+        if waiting:
+            raise ChannelUnavailable(
+                f"owner notice for case {notice.case_id}: {len(waiting)} owner(s) not reached "
+                f"yet ({waiting[0]})"
+            )
+        if not told:
+            await self._owner_notice_in_channel(notice, text)
+        self._owners_told.pop(notice.case_id, None)
+
+    async def _owner_notice_in_channel(self, notice: OwnerNotice, text: str) -> None:
+        """No owner could be DMed: say it in the moderator channel and mention the server owner."""
+        channel = self._client.get_channel(self._channel_id)
+        owner_id = channel.guild.owner_id if isinstance(channel, discord.TextChannel) else None
+        me = self._client.user.id if self._client.user is not None else None
+        mention = f"<@{owner_id}> " if owner_id is not None and owner_id != me else ""
+        why = (
+            "(No owner could be reached by DM; check discord.owner_user_ids.)"
+            if self._owner_ids
+            else "(No owners are configured; set discord.owner_user_ids to DM them.)"
+        )
+        kwargs: dict[str, Any] = {
+            "allowed_mentions": discord.AllowedMentions(
+                everyone=False,
+                roles=False,
+                users=[discord.Object(owner_id)] if mention and owner_id else False,
+            )
+        }
+        if notice.alert_ref is not None and notice.alert_ref.isdigit():
+            kwargs["reference"] = discord.MessageReference(
+                message_id=int(notice.alert_ref),
+                channel_id=self._channel_id,
+                fail_if_not_exists=False,
+            )
+        try:
+            for chunk in split_message(f"{mention}{text}\n{why}"):
+                await self._alerts().send(chunk, **kwargs)
+        except SEND_ERRORS as exc:
+            raise _unavailable(exc, f"owner notice for case {notice.case_id}") from exc
+
+    async def _jump_url(self, alert_ref: str | None) -> str | None:
+        """A link to the alert message; needs the guild id, known once the channel is cached."""
+        if alert_ref is None or not alert_ref.isdigit():
+            return None
+        channel = self._client.get_channel(self._channel_id)
+        if not isinstance(channel, discord.TextChannel):
+            return None
+        return JUMP_URL.format(guild=channel.guild.id, channel=channel.id, message=alert_ref)
+
     # ------------------------------------------------------------------ moderators acting
     async def on_button(self, interaction: discord.Interaction, case_id: int, action: str) -> None:
         actor = actor_from(interaction.user)
@@ -358,6 +441,11 @@ def closing_text(alert: AlertView) -> str:
         f"Case #{alert.case_id} was released and is open for another moderator; "
         "this thread is now closed."
     )
+
+
+def _for_good(exc: BaseException) -> bool:
+    """A refusal that retrying will not change (403 DMs closed, 404 unknown user, 400)."""
+    return isinstance(exc, discord.HTTPException) and exc.status in (400, 403, 404)
 
 
 def _unavailable(exc: BaseException, what: str) -> ChannelUnavailable:

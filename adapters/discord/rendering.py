@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 import discord
 
 from bot.events import Reply
-from bot.ports import AlertView, CaseStatus, RelayLine
+from bot.ports import AlertView, CaseStatus, OwnerNotice, RelayLine
 from bot.safety.levels import RiskLevel
 from bot.splitting import split_message as split_at_boundaries
 
@@ -121,3 +121,31 @@ def excerpt_text(lines: list[RelayLine]) -> str:
     if not lines:
         return "_No earlier messages in the excerpt._"
     return "**Excerpt (most recent last)**\n\n" + "\n\n".join(relay_line_text(x) for x in lines)
+
+
+def waited_text(minutes: int) -> str:
+    """'15 minutes', '1 hour 5 minutes': how long a case has waited, for people to read."""
+    hours, rest = divmod(max(0, minutes), 60)
+    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
+    if rest or not hours:
+        parts.append(f"{rest} minute{'s' if rest != 1 else ''}")
+    return " ".join(parts)
+
+
+def owner_notice_text(notice: OwnerNotice, *, where: str, link: str | None) -> str:
+    """What an owner is told about an unclaimed case: enough to act, nothing about the person."""
+    pages = notice.page_count + 1
+    lines = [
+        f"**Haven: case #{notice.case_id} has no moderator yet** "
+        f"({notice.level.label} · {LEVEL_NAMES[notice.level]})",
+        f"Nobody has claimed it for {waited_text(notice.unclaimed_minutes)}; moderators were "
+        f"alerted {pages} time{'s' if pages != 1 else ''} in {where}.",
+        f"Alert: {link}"
+        if link
+        else "The alert has not reached the moderator channel yet: check Haven's log and "
+        "`haven cases list`.",
+        "Please find a moderator to claim it, or claim it yourself if you are one. Haven has "
+        "already sent the person its crisis reply; what they wrote is shown only to the "
+        "moderator who claims.",
+    ]
+    return "\n".join(lines)

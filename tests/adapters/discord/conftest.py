@@ -27,6 +27,7 @@ class World:
     bystander: dict[str, Any]  # a guild member without the moderator role
     member: dict[str, Any]  # someone who DMs the bot
     apps: list[HavenApp] = field(default_factory=list)
+    clock: Callable[[], Any] | None = None  # None: the real time
 
     @property
     def app(self) -> HavenApp:
@@ -41,7 +42,7 @@ class World:
         return f"/channels/{self.dm['id']}/messages"
 
     async def start(self) -> HavenApp:
-        app = build_app(self.settings, generator=self.generator)
+        app = build_app(self.settings, generator=self.generator, clock=self.clock)
         self.apps.append(app)
         await app.start()
         return app

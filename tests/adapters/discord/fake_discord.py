@@ -99,6 +99,7 @@ class FakeDiscord:
         self.roles = [self._role(self.guild_id, "@everyone"), self.moderator_role]
         self.members: dict[str, dict[str, Any]] = {}
         self._add_member(self.bot_user)
+        self.guild_owner_id = self.app_id  # a test may hand the guild to a member
         self.moderator_channel = self._add_text_channel("moderators")
         self.general_channel = self._add_text_channel("general")
 
@@ -181,7 +182,7 @@ class FakeDiscord:
             "id": self.guild_id,
             "name": "Community",
             "icon": None,
-            "owner_id": self.app_id,
+            "owner_id": self.guild_owner_id,
             "roles": self.roles,
             "emojis": [],
             "stickers": [],

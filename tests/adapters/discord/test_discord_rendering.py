@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from adapters.discord.members import confirm_view
 from adapters.discord.moderators import alert_view
 from adapters.discord.rendering import (
     MESSAGE_LIMIT,
     alert_embed,
+    owner_notice_text,
     relay_line_text,
     reply_chunks,
     split_message,
+    waited_text,
 )
 from bot.events import Attachment, Reply, ReplyKind
-from bot.ports import AlertView, CaseStatus, Command, RelayLine
+from bot.ports import AlertView, CaseStatus, Command, OwnerNotice, RelayLine
 from bot.safety.levels import RiskLevel
 
 OPENED = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
@@ -105,3 +107,23 @@ def test_confirm_choices_become_command_buttons_with_cancel() -> None:
 def test_relay_line_quotes_the_member_with_level() -> None:
     line = RelayLine("user", "first\nsecond", OPENED, RiskLevel.ACTIVE)
     assert relay_line_text(line) == "**Member** · L3\n> first\n> second"
+
+
+def test_waited_text_reads_like_a_person_would_say_it():
+    assert [waited_text(m) for m in (1, 15, 60, 61, 135)] == [
+        "1 minute",
+        "15 minutes",
+        "1 hour",
+        "1 hour 1 minute",
+        "2 hours 15 minutes",
+    ]
+
+
+def test_owner_notice_says_what_to_do_and_links_the_alert_when_it_can():
+    notice = OwnerNotice(7, RiskLevel.IMMINENT, OPENED, timedelta(minutes=16), 2, "123")
+    text = owner_notice_text(notice, where="<#42>", link="https://discord.com/channels/1/42/123")
+    assert "case #7" in text and "L4" in text and "16 minutes" in text
+    assert "alerted 3 times in <#42>" in text
+    assert "https://discord.com/channels/1/42/123" in text
+    unsent = owner_notice_text(notice, where="<#42>", link=None)
+    assert "has not reached the moderator channel" in unsent
