@@ -41,6 +41,8 @@ _PLAN_SIGNALS = frozenset(
     }
 )
 _ACTIVE_FLOOR = 0.85
+_PLAN_MARKERS = frozenset({"plan_marker", "intent_vague", "plan"})
+_MEANS_AT_HAND = frozenset({"means_possession", "at_hand_pronoun", "means_ready", "means_in_place"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,14 +144,20 @@ def _with_context(
     verdict: RuleVerdict, decision: Decision, earlier: list[tuple[RuleVerdict, Decision]]
 ) -> Assessment:
     levels = [d.level for _, d in earlier]
-    peak = max(levels, default=RiskLevel.NONE)
     level, score, reasons = decision.level, decision.score, list(decision.reasons)
     raised: list[tuple[RiskLevel, str]] = []
-    if peak >= RiskLevel.DISTRESS and verdict.has_method:
+    if max(levels, default=RiskLevel.NONE) >= RiskLevel.DISTRESS and verdict.has_method:
         raised.append((RiskLevel.ACTIVE, "context:distress_then_method"))
     ideation_before = any(v.has_ideation or d.level >= RiskLevel.PASSIVE for v, d in earlier)
     if ideation_before and verdict.has_plan_signal:
         raised.append((RiskLevel.IMMINENT, "context:ideation_then_plan"))
+    # "i have a plan" then "the pills are under my mattress": a plan and the means, in either order.
+    plan_before = any(v.names & _PLAN_MARKERS for v, _ in earlier)
+    means_before = any(v.names & _MEANS_AT_HAND for v, _ in earlier)
+    if (plan_before and verdict.names & _MEANS_AT_HAND) or (
+        means_before and verdict.names & _PLAN_MARKERS
+    ):
+        raised.append((RiskLevel.IMMINENT, "context:plan_and_means"))
     windowed = conversation_level(level, levels)
     if windowed > level:
         raised.append((windowed, "context:window"))

@@ -60,6 +60,7 @@ def _hit_levels(norm: str, raw: str) -> tuple[list[tuple[Hit, RiskLevel]], list[
     has_distress = any(h.rule.group == "distress" for h in hits)
     joking = guards.is_joking(norm) and not has_distress
     historical = guards.is_historical(norm)
+    recovered = historical and guards.is_recovered(norm)
     kept: list[tuple[Hit, RiskLevel]] = []
     guard_reasons: list[str] = []
     for hit in hits:
@@ -75,7 +76,8 @@ def _hit_levels(norm: str, raw: str) -> tuple[list[tuple[Hit, RiskLevel]], list[
             level = RiskLevel.ACTIVE
         if historical and level >= RiskLevel.PASSIVE:
             _note(guard_reasons, "guard:historical")
-            level = RiskLevel.PASSIVE if rule.group == "abuse" else RiskLevel.DISTRESS
+            still_struggling = rule.group == "abuse" and not recovered
+            level = RiskLevel.PASSIVE if still_struggling else RiskLevel.DISTRESS
         elif joking and level >= RiskLevel.PASSIVE and level < RiskLevel.IMMINENT:
             _note(guard_reasons, "guard:joking")
             level = RiskLevel.PASSIVE if rule.strong else RiskLevel.DISTRESS

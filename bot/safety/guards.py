@@ -146,7 +146,7 @@ HISTORICAL = re.compile(
     r"back then|those days|that time)\b"
 )
 PRESENT = re.compile(
-    r"\b(?:again|right now|tonight|today|lately|recently|these days|this week|currently|"
+    r"\b(?:again|right now|tonight|today|lately|recently|these days|this week|currently|soon|"
     r"still(?! (?:have|has|see|get|show|visible|there|bother\w*|make|makes|remind\w*|itch\w*))|"
     r"starting to|coming back|came back|back again|relaps(?:e|ed|ing)|right now|rn)\b"
 )
@@ -194,6 +194,18 @@ _SERIOUS = re.compile(
 def is_joking(text: str) -> bool:
     """A joking marker ("lol", "jk") with no "I'm serious", "not joking", "for real"."""
     return bool(JOKING.search(text)) and not _SERIOUS.search(text)
+
+
+_RECOVERED = re.compile(
+    r"\b(?:(?:doing|feeling|am|im) (?:really |much |so much |a lot )?(?:well|better|good|fine|ok|"
+    r"okay) (?:now|these days|today)|in a (?:good|better) place|healed|moved on|at peace with it|"
+    r"(?:done|had) (?:a lot of |lots of |years of )?therapy)\b"
+)
+
+
+def is_recovered(text: str) -> bool:
+    """A past story told as dealt with: "I was abused as a kid, I'm doing well now"."""
+    return bool(_RECOVERED.search(text))
 
 
 def is_historical(text: str) -> bool:

@@ -123,6 +123,8 @@ _SPELLINGS: dict[str, str] = {
     "tonights": "tonight is",
     "lfe": "life", "cnat": "cant", "goin": "going", "kepp": "keep", "tooke": "took", "wat": "what",
     "shd": "self harmed", "sh'd": "self harmed",
+    "sucid": "suicide", "thouts": "thoughts", "thougts": "thoughts",
+    "wak": "wake", "cya": "see you",
     "l8r": "later", "b4": "before", "4ever": "forever", "4eva": "forever", "bc": "because",
     "cuz": "because", "coz": "because", "cos": "because", "bcuz": "because",
     # pronouns and verbs

@@ -202,7 +202,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:sleep|asleep) forever\b(?!.{0,20}\b(?:this weekend|tomorrow|on (?:saturday|sunday)|"
         r"after (?:this|the) (?:exam|shift|week)|lol)\b)",
         r"\bwouldnt (?:even )?(?:get|seek|want) (?:treatment|help|chemo)\b",
-        r"\b(?:pray|praying|hope|hoping|wish|wishing|asking)\b.{0,10}\b(?:god|the lord|lord|jesus|"
+        r"\b(?:pray|praying|hope|hoping|wish|wishing|asking)\b.{0,30}\b(?:god|the lord|lord|jesus|"
         r"the universe|allah) (?:\w+ )?(?:takes|take|"
         r"would take|will take|to take) me\b",
         r"\b(?:want|need|wish) (?:it|it all|everything|the pain|all of this|all this|this all|my life|"
@@ -408,7 +408,8 @@ RULES: tuple[Rule, ...] = (
         rf"stabbing) (?:my|me) (?:own )?{BODY}\b.{{0,30}}\b(?:bled|bleed|bleeding|bruise|bruised|"
         rf"hurt)\b",
         r"\b(?:wanted|want|needed|need) (?:it|myself|me) to (?:hurt|bleed|feel pain)\b",
-        r"\bpunch(?:ed|ing)? (?:the |a )?walls?\b.{0,30}\b(?:bled|bleed|bleeding|broke|bruised)\b",
+        r"\bpunch(?:ed|ing)? (?:the |a )?walls?\b.{0,30}\b(?:bled|bleed|bleeding|broke|bruised|split|"
+        r"bloody|knuckles)\b",
         r"\b(?:my ?self|my (?:skin|arms?|legs?|wrists?|body|thighs?)|bleeds?|bleeding)\b.{0,30}\bon "
         r"purpose\b",
         r"\b(?:the )?(?:razor|blade|blades|cutting|self harm|burning)\b (?:is|are) (?:the only (?:thing|"
@@ -479,6 +480,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:which|what) (?:vein|artery|arteries|veins)\b|\b(?:cut|slit|open) (?:my |your )?"
         r"(?:veins|artery|arteries)\b|\b(?:down the road|vertical|along the) (?:not across)\b",
         r"\bhow (?:deep|hard|long) (?:do|should|would|to|can|does)\b.{0,20}\bcuts?\b",
+        r"\b(?:staring at|looking at|keep looking at|holding)\b.{0,20}\b(?:the |my |dads |my dads )?"
+        r"(?:shotgun|rifle|pistol|revolver|noose|rope)\b",
         rf"\b(?:staring at|looking at|holding|counting|counted|lined up|lining up|sorting|"
         rf"stockpile of|pile of)\b.{{0,20}}\b(?:the |my |all (?:the |my )?)?(?:pills|tablets|meds|"
         rf"knife|blade|razor|rope|noose|gun|bottle of pills|bottle of \w+|{DRUG})\b"
@@ -631,7 +634,9 @@ RULES: tuple[Rule, ...] = (
         r"camping|garden|tent|swing|dog|horse|sailing|crafts?|macrame|tug of war|hunting|range)\b)",
         r"\b(?:when|what time) (?:does|do|is) (?:the )?(?:next |last |express |freight )?(?:train|"
         r"trains)\b.{0,30}\b(?:pass|come through|go through|fastest|not stop)\b",
-        r"\bnoose\b",
+        r"\bnooses?\b",
+        r"\b(?:multi ?storey|multi ?story|car park|parking garage|roof|rooftop|bridge)\b.{0,40}\b(?:"
+        r"open|locked|accessible|unlocked) (?:at night|after dark|late|all night|24)",
         r"\b(?:nearest|closest) (?:high |tall )?(?:cliffs?|rooftops?|train tracks|railway line)\b|"
         r"\b(?:nearest|closest) (?:high|tall) (?:bridges?|buildings?)\b",
         r"\b(?:what|which|how much|how many)\b.{0,10}\b(?:dose|doses|amount|mg|pills)\b.{0,30}\b(?:"
@@ -769,7 +774,8 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?:{DRUG}|rope|noose|gun|razor|blade|blades|knife|belt|bottle)\b (?:is |are )?(?:right |all )?"
         r"(?:in a pile |piled up )?(?:ready|"
         r"here|next to me|in front of me|in my hand|in my hands|in my lap|on my lap|in my pocket|lined "
-        r"up|on my desk|on the table|beside me|all set|counted)\b(?! (?:for|to take|with my (?:breakfast|dinner|water)))",
+        r"up|on my desk|on the table|beside me|all set|counted|(?:hidden )?(?:under|behind) my (?:mattress|"
+        r"pillow|bed)|hidden)\b(?! (?:for|to take|with my (?:breakfast|dinner|water)))",
     ),
     _rule(
         "means_in_place", "means", 3, False,
@@ -966,7 +972,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:tell|please tell) (?:my|them|her|him|everyone) (?:\w+ )?(?:i love (?:them|her|him|"
         r"you)|im sorry|i am sorry|it wasnt (?:their|her|his|your) fault)\b",
         r"\bits (?:been )?(?:nice|good|an honou?r) knowing (?:you|u|everyone|yall|all of you)\b",
-        r"\b(?:see you|see u|meet you|see ya) (?:on the other side|in (?:another|the next) life|"
+        r"\b(?:see you|see u|meet you|see ya|cya) (?:on the other side|in (?:another|the next) life|"
         r"in heaven|never|in hell)\b",
         r"\b(?:im|i am) (?:at peace|ready|okay|ok) (?:with|about) (?:my decision|dying|what im about"
         r" to do|leaving|going)\b",
@@ -1115,6 +1121,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:if i (?:tell|leave|say|talk)|or else)\b.{0,30}\b(?:hell|shell|theyll|he will|she will|"
         r"they will|he would|she would|hed|shed|he is going to|she is going to|hes going to|shes going "
         r"to) (?:kill|hurt|beat|hit) me\b",
+        r"\b(?:keeps|kept|always) (?:coming|walking|barging) (?:into|in on me in) (?:my |the )?(?:room|"
+        r"bedroom|bathroom|shower)\b.{0,40}\b(?:when|while) (?:im|i am)\b",
         r"\b(?:comes|came|coming|sneaks|sneaking|creeps) into my (?:room|bed|bedroom)\b.{0,30}\b(?:"
         r"night|scared|afraid|touch\w*|when)\b",
         rf"\b(?:scared|afraid|terrified|frightened) of (?:my|her|his|our) (?:\w+ )?{PERSON}\b",
@@ -1150,6 +1158,10 @@ RULES: tuple[Rule, ...] = (
         r"in|from) (?:my |the )?(?:school|work|class|office|church)\b",
         r"\b(?:afraid|scared|worried|terrified) (?:that )?(?:i|ill|i will|i might|im going to) (?:\w+ )?"
         r"(?:hurt|harm|kill|drown|smother|shake) (?:my|the) (?:baby|child|kids?|son|daughter|newborn)\b",
+        r"\bthink(?:ing)? (?:about|of) (?:shaking|hurting|smothering|hitting|drowning|harming|suffocating) "
+        r"(?:my|the|our) (?:baby|son|daughter|child|kids?|newborn|toddler)\b",
+        r"\b(?:going to|gonna|will|ill) (?:kill|hurt|stab|shoot) (?:him|her|them)\b.{0,40}\b(?:ive got|i "
+        r"have|i got|i bought|theres) (?:a |my |the )?(?:knife|gun|bat|blade|hammer)\b",
         r"\b(?:thoughts|urges|images) (?:of|about) (?:hurting|harming|killing|drowning|smothering) "
         r"(?:my )?(?:baby|child|kids?|son|daughter|newborn|partner|someone|people)\b",
     ),
@@ -1438,6 +1450,53 @@ RULES: tuple[Rule, ...] = (
         # a question about an amount of a medicine: nothing alone, a method question after distress
         rf"\bhow (?:much|many)\b.{{0,40}}\b(?:{DRUG})\b|\b(?:{DRUG})\b.{{0,40}}\bhow (?:much|many)\b|"
         r"\b(?:what|which) (?:dose|amount|strength)\b",
+    ),
+    _rule(
+        "finality", "finality", 3, False,
+        r"\b(?:wont|will not|not going to) be (?:at|in|back at|around)\b.{0,30}\bor ever\b",
+        r"\b(?:you were|youre|you are|you have been) the only (?:one|person|thing)\b.{0,60}\b(?:"
+        r"goodbye|bye|farewell)\b",
+        r"\b(?:going to|gonna|will|ill|about to|cant wait to) (?:see|be with|join) (?:my )?(?:\w+ )?(?:"
+        r"grandma|grandpa|nan|nana|mum|mom|dad|brother|sister|son|daughter|wife|husband|friend|him|"
+        r"her|them)\b.{0,15}\b(?:soon|again|tonight|shortly)\b.{0,40}\b(?:died|passed|dead|heaven|"
+        r"gone|grave|rip)\b",
+        r"\b(?:wont|will not) (?:need|be needing) any of (?:it|them|this|that)\b",
+        r"\bleft (?:my )?(?:\w+ ){0,3}(?:bank card|card and pin|pin number|pin|savings|money) (?:and "
+        r"\w+ )?for my\b",
+        r"\b(?:wrote|written|writing|decided|sorted|made a list of) (?:out |down )?(?:who|which (?:\w+ )"
+        r"{0,2})gets (?:what|which|my)\b",
+        r"\bif\b.{0,50}\bby (?:midnight|tonight|tomorrow|morning|the weekend|friday|\d+ ?(?:am|pm))\b"
+        r".{0,20}\bthen (?:thats (?:my answer|it|that)|im (?:done|gone|out)|its over|i(?:ll| will) "
+        r"(?:do it|go|know))\b",
+        r"^\W*(?:final answer|decided|its decided|decision made|my decision)\W+(?:its )?(?:tonight|today|"
+        r"tomorrow|this weekend|on \w+day|\w+day)\W*$",
+    ),
+    _rule(
+        "coded_slang", "coded", 3, False,
+        r"\b(?:the )?(?:rope|bridge|pills|void|river|tracks|edge|noose|blade|sea|train) (?:is|are|keeps|"
+        r"keep) calling(?: me| my name)?\b",
+        r"\b(?:writing|making|recording|recorded|made|wrote|finished) (?:my|the) tapes\b|\b13 reasons "
+        r"(?:why )?vibes\b",
+        r"\b(?:suicide karna|suicide kar|marna chahta|marna chahti|mar jana|mar jaunga|mar jaungi|khud "
+        r"ko maar)\w*\b|\bme quiero matar\b|\bvoy a matarme\b",
+    ),
+    _rule(
+        "passive_ideation", "ideation", 2, False,
+        r"^\W*(?:i )?cant (?:anymore|any more|do it anymore|go on)\W*$",
+    ),
+    _rule(
+        "method_ideation", "ideation", 3, False,
+        r"\bwhere (?:nobody|no one|noone) (?:would|will|could|can|is going to) find me\b",
+    ),
+    _rule(
+        "act_under_way", "act", 4, True,
+        r"\b(?:the )?(?:stool|chair|box|bucket|ladder) is (?:under|beneath|below) (?:it|the rope|the noose|"
+        r"the beam|me)\b",
+    ),
+    _rule(
+        "third_party_imminent", "third_party", 3, True,
+        r"\b(?:drove|went|walked|ran|took off) (?:off|out|away)? ?with (?:the|a|his|her|their|my) "
+        r"(?:\w+ )?(?:gun|rifle|shotgun|pistol|knife|pills)\b",
     ),
     # ---- distress ----------------------------------------------------------------------------
     _rule(
