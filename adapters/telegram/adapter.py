@@ -53,7 +53,11 @@ class TelegramAdapter:
         self.moderators: ModeratorGroup | None = None
         if settings.moderator_chat_id is not None:
             self.moderators = ModeratorGroup(
-                bot, settings.moderator_chat_id, host.moderation, settings.moderator_user_ids
+                bot,
+                settings.moderator_chat_id,
+                host.moderation,
+                settings.moderator_user_ids,
+                owner_chat_ids=settings.owner_chat_ids,
             )
             self.application.add_handlers(self.moderators.handlers())
             host.add_moderator_channel(self.moderators)
@@ -90,6 +94,12 @@ class TelegramAdapter:
             ) from None
         try:
             await self._check_moderator_group()
+            if self.moderators is not None and not self._settings.owner_chat_ids:
+                log.warning(
+                    "telegram.owner_chat_ids is empty: when a case stays unclaimed, Haven "
+                    "mentions the moderator group's creator in the group; list the owners' "
+                    "user ids (each must /start the bot) to tell them directly"
+                )
             await self._set_commands()
             await self.application.start()
             if self.webhook is not None:
@@ -165,6 +175,7 @@ class TelegramAdapter:
                 f"{fix}"
             )
         group.is_forum = bool(chat.is_forum)
+        group.title = chat.title
 
     async def _set_commands(self) -> None:
         commands = [BotCommand(name, text) for name, text in COMMAND_DESCRIPTIONS.items()]
@@ -217,6 +228,18 @@ def check_settings(settings: TelegramSettings, token: str) -> None:
         raise ConfigError(
             "telegram.moderator_chat_id: missing, so moderators have nowhere to see alerts; "
             "set it to the moderator group's id (e.g. -1001234567890)"
+        )
+    owners = settings.owner_chat_ids
+    if owners and chat_id is None:
+        raise ConfigError(
+            "telegram.owner_chat_ids: set, but owner notices go out with the moderator group's "
+            "alerts and telegram.moderator_chat_id is missing; set it, or list the owners in "
+            "discord.owner_user_ids instead"
+        )
+    if chat_id is not None and chat_id in owners:
+        raise ConfigError(
+            f"telegram.owner_chat_ids: {chat_id} is the moderator group itself; list the owners' "
+            "own user ids (their private chats with the bot), e.g. owner_chat_ids = [123456789]"
         )
     if any(uid <= 0 for uid in user_ids):
         raise ConfigError(

@@ -2,7 +2,9 @@
 a claiming moderator (replies in the group, or in the case's forum topic) and the person.
 
 Implements `ModeratorChannel`; button presses and replies go to `ModeratorActions`, which decides
-who may do what and keeps the audit trail.
+who may do what and keeps the audit trail. Owner notices (a case nobody claimed in time) go to
+`telegram.owner_chat_ids`; with none configured or none reachable, they go to the group as a
+reply to the alert, mentioning the group's creator.
 """
 
 from __future__ import annotations
@@ -13,7 +15,16 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, TypeVar
 
-from telegram import Bot, Message, ReplyParameters, Update, User
+from telegram import (
+    Bot,
+    ChatMemberOwner,
+    LinkPreviewOptions,
+    Message,
+    MessageEntity,
+    ReplyParameters,
+    Update,
+    User,
+)
 from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
 from telegram.ext import BaseHandler, CallbackQueryHandler, ContextTypes, MessageHandler, filters
 
@@ -21,14 +32,17 @@ from adapters.telegram.delivery import PLATFORM
 from adapters.telegram.rendering import (
     CALLBACK_ANSWER_LIMIT,
     alert_keyboard,
+    alert_link,
     alert_text,
     clip,
     excerpt_text,
+    owner_notice_text,
     parse_case_data,
     relay_closed_text,
     relay_header,
     relay_line_text,
     split_text,
+    utf16_len,
 )
 from bot.ports import (
     ActionResult,
@@ -36,6 +50,7 @@ from bot.ports import (
     AlertView,
     ChannelUnavailable,
     ModeratorActions,
+    OwnerNotice,
     RelayLine,
 )
 
@@ -46,6 +61,7 @@ TOPIC_PREFIX = "topic:"
 NOT_A_MODERATOR = "Only this community's configured moderators can use these buttons."
 TEXT_ONLY = "Only text can be passed on to the person."
 NOTE_PREFIX = "//"  # a reply starting with this stays among the moderators
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
 def actor_of(user: User) -> Actor:
@@ -64,12 +80,18 @@ class ModeratorGroup:
         moderation: ModeratorActions,
         moderator_ids: Sequence[int],
         *,
+        owner_chat_ids: Sequence[int] = (),
         remember_refs: int = 5_000,
     ) -> None:
         self._bot = bot
         self.chat_id = chat_id
+        self.title: str | None = None  # the group's name, once the adapter has looked
         self._moderation = moderation
         self._moderator_ids = frozenset(moderator_ids)
+        self._owner_chat_ids = tuple(dict.fromkeys(owner_chat_ids))
+        # Owner chats already told about a case whose notice is being retried: a retry after
+        # one chat failed must not tell the others twice. Emptied once the notice is done.
+        self._owners_told: dict[int, set[int]] = {}
         self._chat_filter = filters.Chat(chat_id)
         self.is_forum = False
         self.ready = False
@@ -150,6 +172,83 @@ class ModeratorGroup:
         if thread_id is not None:
             with contextlib.suppress(ChannelUnavailable):
                 await self._call(lambda chat: self._bot.close_forum_topic(chat, thread_id))
+
+    async def notify_owners(self, notice: OwnerNotice) -> None:
+        """Tell each owner chat once; fall back to the group when none can be told."""
+        if not self.ready:
+            raise ChannelUnavailable("the Telegram adapter is not connected yet")
+        where = f"the moderator group “{self.title}”" if self.title else "the moderator group"
+        text = owner_notice_text(
+            notice, where=where, link=alert_link(self.chat_id, notice.alert_ref)
+        )
+        told = self._owners_told.setdefault(notice.case_id, set())
+        waiting: list[str] = []
+        for chat_id in self._owner_chat_ids:
+            if chat_id in told:
+                continue
+            try:
+                for piece in split_text(text):
+                    await self._bot.send_message(chat_id, piece, link_preview_options=NO_PREVIEW)
+            except (Forbidden, BadRequest, ChatMigrated) as exc:
+                log.error(
+                    "telegram.owner_chat_ids: cannot tell chat %d about case %d (%s); the owner "
+                    "must open a private chat with the bot and press Start",
+                    chat_id,
+                    notice.case_id,
+                    exc.message,
+                )
+                continue
+            except TelegramError as exc:  # network trouble, flood control: try again later
+                waiting.append(f"chat {chat_id}: {exc.message}")
+                continue
+            told.add(chat_id)
+        if waiting:
+            raise ChannelUnavailable(
+                f"owner notice for case {notice.case_id}: {len(waiting)} owner chat(s) not "
+                f"reached yet ({waiting[0]})"
+            )
+        if not told:
+            await self._owner_notice_in_group(notice, text)
+        self._owners_told.pop(notice.case_id, None)
+
+    async def _owner_notice_in_group(self, notice: OwnerNotice, text: str) -> None:
+        """No owner chat could be told: say it in the group, under the alert, to its creator."""
+        why = (
+            "(No owner chat could be reached; check telegram.owner_chat_ids.)"
+            if self._owner_chat_ids
+            else "(No owners are configured; set telegram.owner_chat_ids to tell them directly.)"
+        )
+        body = f"{text}\n{why}"
+        entities: list[MessageEntity] = []
+        creator = await self._creator()
+        if creator is not None and creator.username:
+            body = f"@{creator.username} {body}"
+        elif creator is not None:
+            name = creator.full_name
+            body = f"{name} {body}"
+            entities.append(
+                MessageEntity(MessageEntity.TEXT_MENTION, 0, utf16_len(name), user=creator)
+            )
+        under = int(notice.alert_ref) if notice.alert_ref and notice.alert_ref.isdigit() else None
+        reply = (
+            ReplyParameters(message_id=under, allow_sending_without_reply=True)
+            if under is not None
+            else None
+        )
+        await self._call(
+            lambda chat: self._bot.send_message(
+                chat, body, entities=entities or None, reply_parameters=reply
+            )
+        )
+
+    async def _creator(self) -> User | None:
+        """The group's creator, to mention; None when Telegram will not say (not fatal)."""
+        try:
+            admins = await self._call(lambda chat: self._bot.get_chat_administrators(chat))
+        except ChannelUnavailable as exc:
+            log.warning("telegram: could not look up the moderator group's creator: %s", exc)
+            return None
+        return next((a.user for a in admins if isinstance(a, ChatMemberOwner)), None)
 
     # ---- handlers ---------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.ports import AlertView, CaseStatus, RelayLine
+from bot.ports import AlertView, CaseStatus, OwnerNotice, RelayLine
 from bot.splitting import split_message, utf16_units
 
 # Telegram's limit for one message's text, counted in UTF-16 code units (like its entities).
@@ -165,6 +165,42 @@ def relay_closed_text(alert: AlertView) -> str:
 
 def _speaker(line: RelayLine) -> str:
     return {"user": "person", "haven": "Haven", "moderator": "moderator"}.get(line.role, line.role)
+
+
+def waited_text(minutes: int) -> str:
+    """'15 minutes', '1 hour 5 minutes': how long a case has waited, for people to read."""
+    hours, rest = divmod(max(0, minutes), 60)
+    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
+    if rest or not hours:
+        parts.append(f"{rest} minute{'s' if rest != 1 else ''}")
+    return " ".join(parts)
+
+
+def alert_link(chat_id: int, alert_ref: str | None) -> str | None:
+    """A t.me link to the alert; only supergroups (ids -100...) have message links."""
+    chat = str(chat_id)
+    if alert_ref is None or not alert_ref.isdigit() or not chat.startswith("-100"):
+        return None
+    return f"https://t.me/c/{chat.removeprefix('-100')}/{alert_ref}"
+
+
+def owner_notice_text(notice: OwnerNotice, *, where: str, link: str | None) -> str:
+    """What an owner is told about an unclaimed case: enough to act, nothing about the person."""
+    pages = notice.page_count + 1
+    urgent = "🚨 " if notice.level >= 4 else "⚠️ "
+    lines = [
+        f"{urgent}Haven: case #{notice.case_id} ({notice.level.label}) has no moderator yet",
+        f"Nobody has claimed it for {waited_text(notice.unclaimed_minutes)}; moderators were "
+        f"alerted {pages} time{'s' if pages != 1 else ''} in {where}.",
+        f"Alert: {link}"
+        if link
+        else "The alert has not reached the moderator group yet: check Haven's log and "
+        "run haven cases list.",
+        "Please find a moderator to claim it, or claim it yourself if you are one. Haven has "
+        "already sent the person its crisis reply; what they wrote is shown only to the "
+        "moderator who claims.",
+    ]
+    return "\n".join(lines)
 
 
 def clip(text: str, limit: int) -> str:

@@ -70,6 +70,7 @@ class FakeBotApi:
         }  # fmt: skip
         self.calls: list[Call] = []
         self.chats: dict[int, dict[str, Any]] = {}  # chats the bot can write to
+        self.creators: dict[int, dict[str, Any]] = {}  # group id -> the person who created it
         self.blocked: set[int] = set()  # users who blocked the bot
         self.messages: dict[tuple[int, int], dict[str, Any]] = {}
         self.commands: list[dict[str, Any]] = []
@@ -129,11 +130,20 @@ class FakeBotApi:
             chat["username"] = user["username"]
         return chat
 
-    def add_group(self, chat_id: int, title: str = "Moderators", *, forum: bool = False) -> dict:
+    def add_group(
+        self,
+        chat_id: int,
+        title: str = "Moderators",
+        *,
+        forum: bool = False,
+        creator: dict[str, Any] | None = None,
+    ) -> dict:
         chat = {"id": chat_id, "type": "supergroup", "title": title}
         if forum:
             chat["is_forum"] = True
         self.chats[chat_id] = chat
+        if creator is not None:
+            self.creators[chat_id] = creator
         return chat
 
     def block(self, user: dict[str, Any]) -> None:
@@ -395,6 +405,17 @@ class FakeBotApi:
         if chat is None:
             raise ApiError(400, "Bad Request: chat not found")
         return {**chat, "accent_color_id": 0, "max_reaction_count": 11}
+
+    async def _m_getChatAdministrators(self, p: dict[str, Any]) -> list[dict[str, Any]]:
+        chat_id = int(p["chat_id"])
+        if chat_id not in self.chats:
+            raise ApiError(400, "Bad Request: chat not found")
+        creator = self.creators.get(chat_id)
+        return (
+            []
+            if creator is None
+            else [{"status": "creator", "user": creator, "is_anonymous": False}]
+        )
 
     def _writable(self, chat_id: int) -> dict[str, Any]:
         if chat_id in self.blocked:

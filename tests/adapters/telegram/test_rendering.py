@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from adapters.telegram.rendering import (
     alert_keyboard,
+    alert_link,
     alert_text,
     case_data,
     confirm_keyboard,
+    owner_notice_text,
     parse_case_data,
     split_text,
     utf16_len,
 )
-from bot.ports import AlertView, CaseStatus
+from bot.ports import AlertView, CaseStatus, OwnerNotice
 from bot.safety.levels import RiskLevel
 
 
@@ -90,3 +92,14 @@ def test_alert_text_by_status() -> None:
     assert alert_keyboard(resolved) is None
     claimed_keys = alert_keyboard(_alert(CaseStatus.CLAIMED))
     assert claimed_keys is not None and len(claimed_keys.inline_keyboard) == 2  # + Release
+
+
+def test_owner_notice_links_the_alert_in_a_supergroup_only():
+    assert alert_link(-1001234567890, "88") == "https://t.me/c/1234567890/88"
+    assert alert_link(-4567, "88") is None  # a basic group has no message links
+    assert alert_link(-1001234567890, None) is None
+    opened = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+    notice = OwnerNotice(12, RiskLevel.IMMINENT, opened, timedelta(minutes=75), 0, None)
+    text = owner_notice_text(notice, where="the moderator group", link=None)
+    assert "case #12 (L4)" in text and "1 hour 15 minutes" in text and "alerted 1 time " in text
+    assert "has not reached the moderator group" in text

@@ -51,6 +51,11 @@ def test_token_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         ({"webhook_url": "example.org/hook"}, "telegram.webhook_url"),
         ({"webhook_url": "https://example.org/h", "webhook_secret": "no spaces"}, "webhook_secret"),
         ({"token": None}, "telegram.token"),
+        ({"owner_chat_ids": [GROUP_ID]}, "telegram.owner_chat_ids"),
+        (
+            {"moderator_chat_id": None, "moderator_user_ids": [], "owner_chat_ids": [777]},
+            "telegram.owner_chat_ids",
+        ),
     ],
 )
 def test_wrong_setting_is_one_clear_line(
