@@ -23,8 +23,9 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"(?:lake|water|sea|river|pool|ocean)\b",
         # everyday travel talk ("im on the bridge, be home in 10 min")
         r"\b(?:be|ill be|im|will be) (?:home|there|back) in (?:\d+|a few|ten|five|twenty|fifteen|"
-        r"half an?) (?:min|mins|minutes|hour)\b|\bon my way (?:home|back|to (?:work|school|class|"
-        r"the office))\b|\bstuck in traffic\b|\bwhere (?:did|do|are) you (?:park|parked|at|now)\b|"
+        r"half an?)(?: (?:min|mins|minutes|hours?)\b|\s*[.!x]*$)|\bon my way (?:home|back|to "
+        r"(?:work|school|class|the office))\b|\bstuck in traffic\b|"
+        r"\bwhere (?:did|do|are) you (?:park|parked|at|now)\b|"
         r"\bwhich (?:level|floor) (?:are|did) you\b",
         r"\b(?:die|dying|died|dead) (?:of|from|with) (?:laughter|laughing|embarrassment|boredom|"
         r"cringe|heat|thirst|hunger|cuteness|shame|jealousy|excitement|envy)\b",
@@ -72,6 +73,9 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:tripped|embarrass\w*|cringe|awkward|in front of (?:my crush|everyone|the class|the "
         r"whole))\b",
         r"\bshoot(?:ing)? (?:my ?self|yourself) in the foot\b",
+        # hyperbole: "if i see one more spreadsheet im walking into the sea"
+        r"\bif i (?:see|hear|read|get|receive|have to (?:read|hear|see|sit through)) (?:one "
+        r"more|another) (?:\w+ ){1,3}(?:im|ill|i will|i am|i swear)\b.{0,40}",
         # "im gonna strangle my brother he ate my leftovers"
         r"\b(?:kill|strangle|murder|throttle|end) (?:him|her|them|my (?:\w+ )?(?:brother|sister|"
         r"mom|mum|dad|roommate|flatmate|boyfriend|girlfriend|bf|gf|husband|wife|cat|dog|friend))\b"
@@ -116,7 +120,7 @@ _NEG_GAP = (
     r"would|will|so|that|do|like|seriously|say|said|saying|mean|meant|means|gonna|ever|"
     r"anything|currently|right|now|in|danger|at|risk|intention|desire|plans|going|it|is|was|"
     r"honestly|truly|suicidal|and|or|kill|hurt|harm|myself|urge|urges|a|way|in a|the|point|"
-    r"tried|attempted|even once|"
+    r"tried|attempted|even once|once|"
     r"wanting|wanted|felt|stage|where)"
 )
 _NEGATED_BEFORE = re.compile(

@@ -206,7 +206,8 @@ RULES: tuple[Rule, ...] = (
         r"the universe|allah) (?:\w+ )?(?:takes|take|"
         r"would take|will take|to take) me\b",
         r"\b(?:want|need|wish) (?:it|it all|everything|the pain|all of this|all this|this all|my life|"
-        r"this life|life) to (?:stop|end|be over)(?: forever| for good| permanently)?\b",
+        r"this life|life) to (?:stop|end|be over)(?: forever| for good| permanently)?\b"
+        r"(?!.{0,40}\b(?:i mean|exams?|season|semester|term|meeting|shift|this week|the week)\b)",
         r"\b(?:no|dont see a|cant see a|there is no|theres no|cant find a|only one) way out\b",
         r"\b(?:disappear|vanish) (?:forever|for good|and never come back|permanently)\b",
         r"\bi (?:dont|do not|didnt|did not|never) (?:want|ask|asked) to (?:be born|exist|be alive)\b",
@@ -324,7 +325,8 @@ RULES: tuple[Rule, ...] = (
         r"older|as an adult|at \d+)\b",
         r"\b(?:want|wish|need) (?:for )?(?:it all|everything|all of (?:it|this)|the pain|this pain|"
         r"my life|life) (?:to )?(?:just )?(?:to )?(?:stop|end|be over)\b(?! \w+ing\b)(?! (?:in|at|for a (?:bit|"
-        r"while|minute|second|day)|soon so))",
+        r"while|minute|second|day)|soon so))"
+        r"(?!.{0,40}\b(?:i mean|exams?|season|semester|term|meeting|shift)\b)",
         r"\b(?:im|i am|i feel like|feel like|feeling like|i feel|im just|im only|i am only|im such|"
         r"i am such|being|im nothing but|i am nothing but) (?:a |such a |just a |only a |)"
         r"(?:huge |massive |big |total |constant |)burden\b(?! (?:on|to) (?:the|my) (?:budget|"
@@ -486,7 +488,8 @@ RULES: tuple[Rule, ...] = (
         rf"stockpile of|pile of)\b.{{0,20}}\b(?:the |my |all (?:the |my )?)?(?:pills|tablets|meds|"
         rf"knife|blade|razor|rope|noose|gun|bottle of pills|bottle of \w+|{DRUG})\b"
         r"(?! (?:organi[sz]er|schedule|for the week))",
-        r"\b(?:overdose|overdosing|od|oding|ods) (?:on|with) (?:my |some |the |all )?\w+",
+        r"\b(?:overdose|overdosing|od|oding|ods) (?:on|with) (?!(?:my |some |the |all )?(?:vitamins?|"
+        r"caffeine|coffee|water|sugar|protein)\b)(?:my |some |the |all )?\w+",
         r"\b(?:ways|methods|how) to (?:hurt|harm) (?:my ?self|yourself)\b(?! less)",
         r"\b(?:where|which) (?:can i|could i|to|is a good place to|is the best place to) "
         r"(?:jump|die|hang|end it|go to die)\b",
@@ -499,7 +502,10 @@ RULES: tuple[Rule, ...] = (
         r"\bhow (?:much|many)\b.{0,40}\b(?:liver failure|liver damage|organ failure|cardiac arrest|"
         r"stop (?:my|your|the|a) heart|stop breathing|kidney failure)",
         r"\bmake it look like an? (?:accident|natural death)\b",
-        r"\bcan (?:you|i|someone|a person|people|u) (?:die|overdose|od) (?:from|on|by|of|if)\b",
+        r"\bcan (?:you|i|someone|a person|people|u) (?:die|overdose|od) (?:from|on|by|of|if)\b(?!.{0,20}"
+        r"\b(?:vitamin|supplement|caffeine|coffee|water|sugar|gummies|fish oil|protein|energy drink)\w*)",
+        r"\bcan (?:you|i|someone|a person|u) (?:drown|bleed out|suffocate|hang) (?:in|from|with|on|by)\b"
+        r"(?!.{0,30}\b(?:baby|babies|toddler|child|children|kid|kids|dog|cat|puppy)\b)",
         r"\bway to go (?:without pain|peacefully|painlessly|quietly|quickly|in my sleep)\b",
         r"\b(?:wont|will not|doesnt|dont) let (?:me|you|someone) wake up\b",
         r"\bhow (?:much|many)\b.{0,40}\b(?:damage|destroy|shut down|fry|kill)\b.{0,10}\b(?:my|your|"
@@ -567,7 +573,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:cyanide|nembutal|pentobarbital|barbiturates|strychnine|arsenic|sodium nitrite)\b.{0,20}"
         r"\b(?:easy to get|where to (?:get|buy)|buy|order|get hold|get some)\b",
         r"\b(?:take|took|swallow|swallowed|taking) (?:my|the|a|an) (?:whole|entire|full) (?:"
-        r"prescription|bottle|pack|box|supply|month of \w+)\b",
+        r"prescription|bottle|pack|box|supply|month of \w+)\b(?! of (?!(?:my |the |her |his |your )?"
+        rf"(?:{DRUG})\b))",
         r"\bhow (?:fast|quickly|long|soon)\b.{0,20}\b(?:would|will|do|does|can) (?:i|you|someone|a "
         r"person) die\b",
         r"\bpoisonous to (?:drink|swallow|ingest|inhale)\b|\b(?:chemicals?|cleaning products?|"
@@ -910,7 +917,9 @@ RULES: tuple[Rule, ...] = (
         r"(?:im about to|i am about to|i will|ill) do\b",
         r"\b(?:last|final) (?:night|day|time|sunset|meal|breath|message|song)s? (?:on earth|alive|of "
         r"my life|ever|before i (?:go|die|leave))\b|\bmy last (?:night|day|week) (?:alive|on earth)\b|"
-        r"\b(?:tonight|today|this) is my (?:last|final) (?:night|day|evening)\b",
+        r"\b(?:tonight|today|this) is my (?:last|final) (?:night|day|evening)\b(?! (?:before|at|of|in|on|"
+        r"with|as|here|off|in)\b)(?!.{0,30}\b(?:holiday|vacation|work|job|school|term|leave|contract|"
+        r"shift|trip|break|office)\b)",
         r"\b(?:wont|will not|not going to|am not going to) be (?:alive|breathing|here|around) "
         r"(?:by|in the|tomorrow|after tonight|to see (?:tomorrow|the morning|morning))\b",
         r"\b(?:by|after) (?:tomorrow|tonight|the morning|morning|sunrise|the weekend|monday|this "
@@ -931,7 +940,7 @@ RULES: tuple[Rule, ...] = (
         r"of) (?:packs|boxes|bottles|packets)\b.{0,40}\b(?:from different|at different|from (?:several|"
         r"multiple|a few)|so (?:they|no one|nobody) (?:wont|doesnt|dont))\b",
         r"\bput (?:my )?affairs in order\b|\b(?:sorted|arranged|organi[sz]ed|sorting) (?:out )?"
-        r"(?:who gets|who will take|my funeral|my passwords for my family)\b",
+        r"(?:who gets (?:what|my)|who will take|my funeral|my passwords for my family)\b",
         r"\b(?:take|taking|look after|looking after) (?:care of )?my (?:cat|dog|pets?|kids|mom|"
         r"sister|brother|plants|fish)\b.{0,20}\b(?:when|after|once) (?:im|i am) gone\b",
     ),
@@ -950,7 +959,8 @@ RULES: tuple[Rule, ...] = (
         r"tomorrow|later|monday|have a good|have fun)\b)",
         r"\b(?:wont|will not|not going to) be (?:here|around|alive) to see (?:my|another|next|the "
         r"next|christmas|the end|tomorrow|summer|the new year)\b",
-        r"\b(?:wont|will not|dont|do not) (?:need|be needing) (?:it|them|this|these|my \w+|anything) "
+        r"\b(?:wont|will not|dont|do not) (?:need|be needing) (?:it|them|this|these|my \w+|anything)"
+        r"(?!.{0,40}\b(?:sunny|summer|warm|moving|new one|bought|replaced|finally|car|anymore lol)\b) "
         r"(?:anymore|any more|where im going|after (?:tonight|today|this week)|for (?:much )?long(?:er)?)\b|"
         r"\bi (?:wont|will not) be needing (?:it|them|these|those|any of (?:it|them))\s*(?:[.!]|$)",
         r"\b(?:dont|do not|please dont) (?:want to |wanna )?(?:be )?(?:try to |try and )?(?:talk(?:ed)? "
@@ -1114,6 +1124,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:blackmail|blackmailing|sextortion|threatening to (?:share|post|leak)) (?:me )?(?:with )?"
         r"(?:my )?(?:nudes|pics|photos|pictures)?\b",
         rf"\bmy (?:\w+ )?{PERSON} (?:\w+ ){{0,2}}(?:has a|got a|pulled a|with a|held a) (?:gun|knife)"
+        r"(?! (?:licen[cs]e|safe|cabinet|collection|permit|club|for (?:clay|hunting|shooting|work|the "
+        r"farm)))"
         r"\b|\b(?:gun|knife) (?:to|at) my (?:head|throat|face)\b",
         r"\bpushed me (?:down|into|against|to the (?:ground|floor)|off)\b",
         r"\bnot allowed to (?:eat|sleep)\b|\b(?:wont|doesnt|will not|never|wouldnt) let me out\b|\blocked (?:me )?(?:in|inside) (?:my|"
@@ -1259,8 +1271,9 @@ RULES: tuple[Rule, ...] = (
         "means_acquired", "means", 3, False,
         r"\b(?:bought|ordered|got|picked up|purchased|got hold of) (?:a |some |the |myself a |a length "
         r"of |a new )?(?:rope|noose|hose ?pipe|length of hose|charcoal|helium(?: tank)?|gun|shotgun|"
-        r"pistol|handgun|razor blades|blades|rat poison|antifreeze)\b(?! (?:safe|cabinet|lock|case|"
-        r"holster|cleaning|rack|show|licen[cs]e))(?!.{0,60}\b(?:climb\w*|gym|"
+        r"pistol|handgun|razor blades|blades|rat poison|antifreeze)\b(?!.{0,30}\b(?:razor|beard|legs|"
+        r"face|stanley knife|craft knife|lawnmower|mower|blender|saw)\b)(?! (?:safe|cabinet|lock|case|"
+        r"holster|cleaning|rack|show|licen[cs]e|ladder|swing|light|lights|bridge|course|toy))(?!.{0,60}\b(?:climb\w*|gym|"
         r"boat|sail\w*|camp\w*|garden\w*|bbq|barbecue|grill|party|parties|balloons?|hunt\w*|range|"
         r"tent|swing|dog|puppy|horse|pet|cat|toy|crafts?|macrame|tug of war|washing line|clothesline|"
         r"shav\w*|skipping|jump rope|license|licence|permit|club|lessons?|pool|car wash|rats?|mice|"
@@ -1336,8 +1349,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:tell|please tell) (?:them|her|him|everyone|my \w+) (?:that )?i (?:wasnt|was not|never|"
         r"didnt) (?:angry|mad|upset|blaming|blame|hate|hated)\b|\bif (?:anyone|anybody|they) asks?,? "
         r"tell (?:them|her|him)\b",
-        r"\b(?:finished|wrote|written|writing|left) (?:the |my |some )?(?:last |final |goodbye )?"
-        r"(?:letters?|notes?) (?:to|for) (?:my|each|everyone|all)\b(?!.{0,40}\b(?:pen ?pals?|pen "
+        r"\b(?:finished|wrote|written|writing|left) (?:the|my|my last|my final|the last|the final|"
+        r"(?:my |the )?goodbye) (?:letters?|notes?) (?:to|for) (?:my|each|everyone|all)\b(?!.{0,40}\b(?:pen ?pals?|pen "
         r"friends?|santa|birthday|thank you|cover|application|council|landlord|mp|school|teacher|"
         r"university|college|boss|work|job|club|newspaper|editor|grandma for|christmas)\b)",
         r"\bschedul(?:ed|ing|e) (?:an? |the |my )?(?:email|message|post|text|tweet)s?\b.{0,60}\b(?:"
@@ -1464,7 +1477,8 @@ RULES: tuple[Rule, ...] = (
         r"\bleft (?:my )?(?:\w+ ){0,3}(?:bank card|card and pin|pin number|pin|savings|money) (?:and "
         r"\w+ )?for my\b",
         r"\b(?:wrote|written|writing|decided|sorted|made a list of) (?:out |down )?(?:who|which (?:\w+ )"
-        r"{0,2})gets (?:what|which|my)\b",
+        r"{0,2})gets (?:what|which of my|my (?:\w+ )?(?:things|stuff|plants|books|money|savings|cat|dog|"
+        r"pets?|clothes|games|jewell?ery|records|collection))\b",
         r"\bif\b.{0,50}\bby (?:midnight|tonight|tomorrow|morning|the weekend|friday|\d+ ?(?:am|pm))\b"
         r".{0,20}\bthen (?:thats (?:my answer|it|that)|im (?:done|gone|out)|its over|i(?:ll| will) "
         r"(?:do it|go|know))\b",
@@ -1473,8 +1487,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "coded_slang", "coded", 3, False,
-        r"\b(?:the )?(?:rope|bridge|pills|void|river|tracks|edge|noose|blade|sea|train) (?:is|are|keeps|"
-        r"keep) calling(?: me| my name)?\b",
+        r"\b(?:the )?(?:rope|bridge|pills|void|tracks|edge|noose|blade) (?:is|are|keeps|keep) calling"
+        r"(?: me| my name)?\b(?!.{0,40}\b(?:climb\w*|said|booked|holiday|lol)\b)",
         r"\b(?:writing|making|recording|recorded|made|wrote|finished) (?:my|the) tapes\b|\b13 reasons "
         r"(?:why )?vibes\b",
         r"\b(?:suicide karna|suicide kar|marna chahta|marna chahti|mar jana|mar jaunga|mar jaungi|khud "
@@ -1497,6 +1511,44 @@ RULES: tuple[Rule, ...] = (
         "third_party_imminent", "third_party", 3, True,
         r"\b(?:drove|went|walked|ran|took off) (?:off|out|away)? ?with (?:the|a|his|her|their|my) "
         r"(?:\w+ )?(?:gun|rifle|shotgun|pistol|knife|pills)\b",
+    ),
+    _rule(
+        "finality", "finality", 3, False,
+        r"\b(?:theyll|they will|someone will|somebody will|my \w+ (?:will|is going to)|mum will|mom will|"
+        r"she will|he will|shell|hell) find me\b(?! (?:a |an |some |the |at |in the (?:library|office|"
+        r"cafe|pub|gym|kitchen|garden)|after class|later at|if|when (?:they|she|he) need))",
+        r"\b(?:dont|do not|please dont) (?:come |go )?(?:looking for me|try (?:to|and) find me|come "
+        r"looking|look for me)\b",
+        r"\b(?:it|this) (?:was|is) never your "
+        r"fault,? (?:none|any) of it\b|\byou (?:were|guys were|all were|have been) (?:all )?the best "
+        r"(?:part|thing) (?:of|in) (?:my life|this)\b",
+    ),
+    _rule(
+        "preparation_general", "preparation", 4, False,
+        r"\b(?:want|wants|wanna|like) to be (?:buried|cremated|found) in\b",
+        r"\b(?:keep|look after|take|have) my (?:cat|dog|pets?|rabbit|hamster|bird|fish|kids?)\b.{0,50}"
+        r"\b(?:made up a story|said (?:im|i was) going|told (?:her|him|them) (?:im|i was) going|lied "
+        r"about|im not\b)",
+    ),
+    _rule(
+        "covert_timing", "plan", 0, False,
+        rf"\b(?:my )?(?:{PERSON}|flatmate|housemate) (?:leaves|goes out|goes to work|is out|is away|"
+        r"goes away|is gone) (?:at|by|on|in|for|tonight|tomorrow)\b",
+    ),
+    _rule(
+        "intent_vague", "plan", 0, False,
+        r"(?:^|[.!,] )(?:and )?(?:after that|then thats it|then its over|and then thats it|thats it "
+        r"then)\s*[.!]*$",
+    ),
+    _rule(
+        "means", "means", 3, True,
+        r"\b(?:quarry|river|lake|bridge|drop|fall|building|roof|reservoir|canal|water|cliff|car park|"
+        r"multi ?storey)\b.{0,20}\b(?:deep|high|tall|cold) enough\s*[?!.]*$",
+    ),
+    _rule(
+        "means_question", "means", 2, False,
+        r"\bhow many (?:storeys|stories|floors|levels) (?:is|are|does|has) (?:the )?(?:\w+ ){0,3}(?:car "
+        r"park|multi ?storey|parking garage|building|block|tower)\b",
     ),
     # ---- distress ----------------------------------------------------------------------------
     _rule(
