@@ -1219,7 +1219,8 @@ RULES: tuple[Rule, ...] = (
         r"waiting|no (?:point|reason|sense) (?:in )?waiting (?:any longer|anymore)|no turning back(?: now)?|this is the end|this is where it ends(?: for me)?|it ends "
         r"(?:tonight|today|now|here)|im going now|i am going now|its happening|i cant wait any "
         r"longer|counting down the (?:hours|minutes|days)(?: now)?|time to go)"
-        r"(?:\W+(?:(?:im |i am )?sorry|goodbye|bye|for real(?: this time)?|tonight|now|i think|"
+        r"(?:\W+(?:(?:im |i am )?sorry|goodbye|bye|for real(?: this time)?|tonight|now|i think|im done|"
+        r"im ready|i am ready|i cant anymore|"
         r"thank you(?: for (?:everything|trying|listening))?|love you all|forgive me)){0,2}\W*$",
         r"\bthis is where (?:it|everything|my (?:life|story)) ends(?: for me)?\b(?!.{0,30}\b(?:"
         r"trail|road|path|book|chapter|season|series|movie|film|story arc)\b)",
@@ -1549,6 +1550,59 @@ RULES: tuple[Rule, ...] = (
         "means_question", "means", 2, False,
         r"\bhow many (?:storeys|stories|floors|levels) (?:is|are|does|has) (?:the )?(?:\w+ ){0,3}(?:car "
         r"park|multi ?storey|parking garage|building|block|tower)\b",
+    ),
+    _rule(
+        "act_under_way", "act", 4, False,
+        # the act-marker signals that cannot be everyday talk
+        r"\b(?:already|just) (?:took them|swallowed them|took them all|swallowed them all)\b|\bcant "
+        r"(?:take (?:them|the pills) back)\b",
+    ),
+    _rule(
+        "finality", "finality", 3, False,
+        r"\btell (?:my |her |him |them |everyone )?(?:\w+ ){0,2}(?:that )?i (?:was (?:proud|sorry|happy|"
+        r"grateful|never angry)|loved (?:her|him|them|you)|always loved|never meant to|tried my best|really "
+        r"tried)\b",
+        r"\b(?:my |the )?(?:letter|note|letters|notes) (?:for|to) (?:my |her |him |them |everyone)(?:\w+ )?"
+        r"(?:is|are) (?:in|on|under) (?:my|the)\b",
+        r"\b(?:wrote|writing|written|recorded|planned|planning|chose|picked) (?:my )?own (?:eulogy|obituary|"
+        r"funeral|funeral playlist|funeral songs|gravestone)\b",
+        r"^\W*(?:its |this is )?my (?:last|final) (?:day|night)\s*[.!]+\s",
+        r"\b(?:im )?sorry for being (?:such )?(?:a |an )?(?:disappointment|mess|burden|failure|waste)\b.{0,60}"
+        r"\b(?:goodbye|bye|logging off|signing off|for the last time|deserved better)\b",
+    ),
+    _rule(
+        "preparation_general", "preparation", 4, False,
+        r"\b(?:belt|rope|cord|cable|scarf|sheet|lead|dressing gown cord)s? (?:is |are )?(?:round|around|over|"
+        r"tied to|tied round|on|hooked on) (?:the|a|my) (?:bannister|banister|beam|door|doorframe|rail|"
+        r"railing|hook|pipe|tree|loft hatch|curtain rail|bunk|wardrobe rail)\b",
+        r"\b(?:brought|took|taking|packed|have|got|carrying) (?:the|my|a) (?:rope|noose|pills|gun|belt|"
+        r"razor|blades?|bottle of pills|tablets) with me\b(?!.{0,40}\b(?:boat|climb\w*|camp\w*|work|"
+        r"school|holiday|trip|just in case i get|for the (?:pain|headache|flight))\b)",
+        r"\b(?:im |i am )?(?:finally )?(?:going to|gonna|ready to) do it (?:tonight|today|this weekend|"
+        r"tomorrow|now)\b(?!.{0,40}\b(?:homework|laundry|washing|exam|test|essay|gym|run|shopping|"
+        r"presentation|interview|tattoo|dishes|cleaning)\b)",
+    ),
+    _rule(
+        "means", "means", 3, True,
+        r"\b(?:whats|what is|which is|which would be|would be) (?:\w+ )?(?:quicker|faster|easier|less "
+        r"painful|more certain|surer|more reliable|better|worse)\b.{0,12}\b(?:the )?(?:tracks|train|river|"
+        r"pills|rope|bridge|jumping|gun|bag|hanging|drowning|overdose|roof|cliff|knife|car)\b.{0,20}\bor "
+        r"(?:the )?(?:tracks|train|river|pills|rope|bridge|jumping|gun|bag|hanging|drowning|overdose|"
+        r"roof|cliff|knife|car|sea|lake)\b",
+        r"\b(?:is|are|would|will) (?:a |the |one |two )?(?:plastic bag|bag|belt|rope|scarf|cord|cable|"
+        r"dressing gown cord|dog lead)s? (?:be )?(?:enough|strong enough)\s*[?.!]*$",
+        r"\b(?:revolver|gun|pistol|rifle|shotgun)\b.{0,50}\b(?:still (?:fire|fires|work|works|shoot|"
+        r"shoots)|fire after)\b",
+        r"\b(?:knot|knots)\b.{0,30}\b(?:holds?|hold up|take|takes|support) (?:a )?(?:persons?|my|a "
+        r"humans?|an adults?|body) ?weight\b",
+        r"\bbag over (?:your|my|someones|a persons) head\b",
+    ),
+    _rule(
+        "explicit_ideation", "ideation", 3, False,
+        r"\b(?:so close to|close to|this close to|on the verge of|near to) (?:doing something(?: "
+        r"(?:stupid|drastic|bad|i cant take back))?\s*(?:[.!]|$)|ending it|ending my life|giving up for "
+        r"good)\b",
+        r"\bi (?:think )?id rather just do it\b|\brather just (?:do it|end it|go)\s*(?:[.!]|$)",
     ),
     # ---- distress ----------------------------------------------------------------------------
     _rule(
