@@ -43,3 +43,19 @@ def test_rules_only_assessor_needs_no_model(rules_only: CrisisAssessor) -> None:
     assert not rules_only.uses_classifier
     assert rules_only.assess("i want to kms").level == RiskLevel.ACTIVE
     assert rules_only.assess_rules("hello there").level == RiskLevel.NONE
+
+
+def test_the_classifier_alone_lifts_to_l3_only_above_the_lift_threshold() -> None:
+    verdict = rule_verdict("bought some stuff today")
+    probs = _probs(0.02, 0.02, 0.05, 0.87, 0.04)  # P(L>=3) = 0.91
+    assert decide(verdict, probs, 0.8, 0.8, 0.92).level == RiskLevel.PASSIVE
+    assert decide(verdict, probs, 0.8, 0.8, 0.9).level == RiskLevel.ACTIVE
+    # heads trained before the lift existed never lift
+    assert decide(verdict, probs, 0.8, 0.8).level == RiskLevel.PASSIVE
+
+
+def test_the_lift_never_overrules_a_guard() -> None:
+    guarded = rule_verdict("I'm not suicidal, just tired")
+    assert decide(guarded, _probs(0.0, 0.0, 0.01, 0.95, 0.04), 0.8, 0.8, 0.9).level <= (
+        RiskLevel.PASSIVE
+    )
