@@ -73,6 +73,10 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:tripped|embarrass\w*|cringe|awkward|in front of (?:my crush|everyone|the class|the "
         r"whole))\b",
         r"\bshoot(?:ing)? (?:my ?self|yourself) in the foot\b",
+        # "gonna hang myself... a new shelf lol"
+        r"\b(?:hang|hanging) my ?self\b\W{2,}\s*(?:a |the |some |my )?(?:new )?(?:shelf|shelves|"
+        r"picture|"
+        r"painting|mirror|poster|frame|curtains?|tv|clock)\b",
         # hyperbole: "if i see one more spreadsheet im walking into the sea"
         r"\bif i (?:see|hear|read|get|receive|have to (?:read|hear|see|sit through)) (?:one "
         r"more|another) (?:\w+ ){1,3}(?:im|ill|i will|i am|i swear)\b.{0,40}",

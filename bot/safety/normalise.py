@@ -42,6 +42,9 @@ _EMOJI_WORDS: dict[str, str] = {
     "🥀": "wilted",
     "👋": "bye",
     "🪑": "chair",
+    "🪜": "ladder",
+    "🚌": "bus",
+    "⚰️": "coffin",
 }
 
 # Letters from other scripts that look Latin (a homoglyph attack spells "suicide" with Cyrillic).
@@ -70,6 +73,11 @@ _RUN3 = re.compile(r"([a-z])\1{2,}")
 _RUN2 = re.compile(r"([a-z])\1")
 _SPACES = re.compile(r"\s+")
 _INNER_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")  # "self-harm" reads as "self harm"
+_ALT_F4 = re.compile(r"\balt ?\+? ?f4\b")  # "alt+f4 my life" means quit, before leetspeak eats it
+# "kill my shelf": a real word the spell-fixer cannot know is a typo, so mend it in its place.
+_MY_SHELF = re.compile(
+    r"\b(kill|killing|hurt|hurting|hang|hanging|cut|cutting|harm|end|off) my ?shelf\b"
+)
 _SLASH_SH = re.compile(r"\bs ?/ ?h(?=d\b|\b)")  # "s/h", "s/h'd": self-harm shorthand
 # "i want 2 die": the digit 2 standing for "to" before a verb (doses like "2 pills" stay numbers).
 _TWO_AS_TO = re.compile(
@@ -227,6 +235,8 @@ def normalise(text: str) -> str:
     text = _TWO_AS_TO.sub("to ", text)
     text = _INNER_HYPHEN.sub(" ", text)
     text = _SLASH_SH.sub("sh", text)
+    text = _ALT_F4.sub("quit", text)
+    text = _MY_SHELF.sub(r"\1 myself", text)
     text = _LEET_TOKEN.sub(lambda m: _unleet(m.group(0)), text)
     # Fix each word in place (punctuation stays attached), then squeeze the spaces.
     text = _WORD.sub(_fix_match, text)
@@ -240,4 +250,51 @@ def _fix_match(match: re.Match[str]) -> str:
 def _fix_word(word: str) -> str:
     word = _unstretch(word)
     word = _COMPOUNDS.get(word, word)
-    return _SPELLINGS.get(word, word)
+    fixed = _SPELLINGS.get(word)
+    if fixed is not None:
+        return fixed
+    return _fuzzy(word) if len(word) >= 4 and word.isalpha() else word
+
+
+# Crisis words typed fast: a token that is not an English word but is one of these with its
+# vowels dropped ("thnkng", "hangng"), one letter missing ("amout", "alve") or two letters
+# swapped ("mroe") reads as the word. Only words that matter to the rules are in the list, and a
+# token the tokenizer knows as a whole word ("thanking", "shelf") is never changed.
+_FUZZY_VOCAB = (
+    "suicide suicidal myself thinking thoughts hanging overdose overdosing lethal amount "
+    "paracetamol ibuprofen tablets sleeping anymore alive living tonight tomorrow goodbye "
+    "killing cutting bleeding swallowed hopeless worthless pointless exhausted razor blade "
+    "bridge noose jumping wrists enough nothing everyone nobody someone anything everything "
+    "himself herself yourself wanted wanna dying death deserve burden disappear forever "
+    "pills more hate want kill life"
+).split()
+
+
+@lru_cache(maxsize=1)
+def _fuzzy_index() -> tuple[frozenset[str], dict[str, str]]:
+    import json
+
+    tokenizer = resources.files("bot.safety").joinpath("model/static/tokenizer.json")
+    try:
+        vocab = json.loads(tokenizer.read_text("utf-8"))["model"]["vocab"]
+        known = frozenset(w for w in vocab if w.isalpha())
+    except (OSError, KeyError, ValueError):
+        known = frozenset()
+    index: dict[str, str] = {}
+    for word in _FUZZY_VOCAB:
+        variants = {word[:i] + word[i + 1 :] for i in range(len(word))}
+        variants |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+        if len(word) >= 5:
+            variants.add(word[0] + re.sub("[aeiou]", "", word[1:]))
+        for variant in variants:
+            if len(variant) >= 4 and variant not in known:
+                index.setdefault(variant, word)
+    return known, index
+
+
+@lru_cache(maxsize=65536)
+def _fuzzy(word: str) -> str:
+    known, index = _fuzzy_index()
+    if word in known:
+        return word
+    return index.get(word, word)

@@ -41,11 +41,11 @@ BIG_AMOUNT = (
 )
 PLACE = (
     r"(?:bridges?|cliffs?|buildings?|roofs?|rooftops?|parking (?:garage|structure|deck)|car park|"
-    r"multi ?storey|multi ?story|towers?|balcon(?:y|ies)|overpass|dam|ledge|window)"
+    r"multi ?storey|multi ?story|towers?|balcon(?:y|ies)|overpass|flyover|viaduct|dam|ledge|window)"
 )
 PLACE_HIGH = (
     r"(?:bridges?|cliffs?|roofs?|rooftops?|parking (?:garage|structure|deck)|car park|balcon(?:y|ies)|"
-    r"multi ?storey|multi ?story|overpass|dam|ledge)"
+    r"multi ?storey|multi ?story|overpass|flyover|viaduct|dam|ledge)"
 )
 NEG = r"(?:not|never|no longer|dont|do not|doesnt|does not|didnt|did not|wont|will not|wouldnt|would not|isnt|arent|aint|wasnt|werent|was not|havent|have not|hasnt|stopped|quit|nor)"
 PERSON = (
@@ -266,8 +266,10 @@ RULES: tuple[Rule, ...] = (
         r"wake up\b",
         r"\b(?:relieved|glad|fine|okay|ok|happy|happier|better|easier|lighter)\b.{0,25}\bif i (?:just )?"
         r"(?:was|were) (?:gone|dead|not here|not around|never born)\b",
-        r"\b(?:dying|death|being dead)\b (?:seems|feels|sounds|looks|would be|is|must be) (?:\w+ )?"
-        r"(?:easier|better|nicer|more peaceful|like a relief|like the answer|preferable|peaceful)\b",
+        r"\b(?:dying|death|being dead|being gone|not being here|not existing|not waking up)\b (?:seems|"
+        r"feels|sounds|looks|would be|is|must be) (?:\w+ )?(?:easier|better|nicer|more peaceful|like a "
+        r"relief|like the answer|preferable|peaceful|like a holiday|like rest|like bliss|like heaven|"
+        r"like freedom)\b",
         r"\b(?:no one|nobody|noone) (?:would|will|is going to) (?:\w+ )?(?:cry|come|show up|care|"
         r"miss me) (?:at|to|about|after) my funeral\b",
         r"\b(?:wish|want|wanna|could|would like to) (?:i could )?(?:just )?not (?:exist|be alive|be "
@@ -368,7 +370,8 @@ RULES: tuple[Rule, ...] = (
         rf"\bunalive (?:{SELF}|me)\b|\b(?:want|wanna|going|gonna|to|about to|will) (?:to )?unalive\b"
         r"|\bunaliving\b",
         r"\bsewer ?slide\b|\bsewer slid(?:e|ing)\b|\bsuicide?ide\b",
-        r"\bctb\b|\bcatch(?:ing)? the bus\b(?= (?:tonight|soon|for real|forever)|$)",
+        r"\bctb\b|\bcatch(?:ing)? the bus\b(?= (?:tonight|soon|for real|forever|bye|goodbye)|\s*[.!]*$)|"
+        r"\btime to catch the bus\b",
         rf"\bself ?delet(?:e|ing|ed|ion)\b(?! from)|\bdelete {SELF}\b(?! from)|\bgame ?end {SELF}\b",
         r"\b(?:commit|comit|commiting|committing|do) (?:sudoku|toaster bath|neck rope|die|"
         r"unalive|self delete)\b|\btoaster bath\b",
@@ -470,7 +473,8 @@ RULES: tuple[Rule, ...] = (
         r"\bcarbon monoxide\b(?! (?:detector|alarm|leak|sensor|poisoning symptoms))|\bcharcoal "
         r"(?:burner|in (?:a|the|my) (?:room|tent|car))|\bcar running in (?:the|a|my) garage\b|"
         r"\b(?:helium|nitrogen|exit) (?:bag|hood|tank to die)\b",
-        r"\b(?:drink|drinking|swallow|swallowing|ingest|mix|mixing) (?:\w+ )?(?:bleach|antifreeze|"
+        r"\b(?:drink|drinking|swallow|swallowing|ingest|mix|mixing) (?!.{0,40}\b(?:clean\w*|vinegar|"
+        r"ammonia|laundry|toilet|mou?ld)\b)(?:\w+ )?(?:bleach|antifreeze|"
         r"anti freeze|drano|rat poison|weed killer|pesticides?|cyanide)\b",
         r"\b(?:buy|get|getting|borrow|find|get hold of|get my hands on|acquire|access to)\b.{0,20}"
         r"\b(?:a |my |the |some )?(?:gun|guns|firearm|pistol|handgun|revolver|rifle|shotgun|"
@@ -495,7 +499,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:jump|die|hang|end it|go to die)\b",
         r"\b(?:kill|killing) (?:myself|yourself|oneself) (?:with|using|by)\b",
         rf"\b(?:is|are|would|will) (?:\d+|a|one|two|a bottle of|a pack of|a box of|all) (?:\w+ ){{0,2}}"
-        rf"(?:{DRUG}) (?:be )?(?:enough|sufficient)\b(?: (?:to|for)\b|\s*[?.!]*\s*$)",
+        rf"(?:{DRUG}) (?:be )?(?:enough|sufficient)\b(?: (?:to|for)\b|\s*[?.!]*\s*$| or (?:do|would|should) "
+        r"i (?:need|take) more)",
         r"\bhow many (?:floors|stories|storeys|meters|metres|feet)\b.{0,30}\b(?:jump|fall|die|"
         r"survive|fatal|kill)",
         r"\bbleed(?:ing)? out\b",
@@ -589,7 +594,7 @@ RULES: tuple[Rule, ...] = (
         r"suicide|overdose|hang|dying)\b",
         r"\b(?:walk|walking|swim|swimming|wade|wading) (?:into|out into|out to) (?:the )?(?:sea|ocean|"
         r"lake|river|water|waves)\b(?! (?:with|for a swim|to cool))",
-        r"\b(?:would|will|could|can|does|do)\b.{0,40}\b(?:kill me|kill you|kill someone|kill (?:an adult|a person|a human|a grown (?:man|woman|up)|"
+        r"\b(?:would|will|could|can|does|do)\b(?! (?:never|not|rather)\b).{0,40}\b(?:kill me|kill you|kill someone|kill (?:an adult|a person|a human|a grown (?:man|woman|up)|"
         r"someone my size|a teenager|a kid)|be fatal|be "
         r"enough to die|end my life)\b(?! (?:lol|haha|if|when))",
         r"\b(?:does|would|will|is|do|are) (?:drowning|hanging|bleeding out|an overdose|overdoses|overdosing|"
@@ -1064,7 +1069,8 @@ RULES: tuple[Rule, ...] = (
         r"cyanide)\b",
         rf"\b(?:the )?(?:{DRUG}) (?:are|is) (?:starting to |finally |already )?(?:kicking in|"
         r"taking effect|working now|working)\b(?=.{0,40}\b(?:goodbye|bye|sorry|tired|sleepy|dizzy|"
-        r"numb|scared|cant|too late|soon|barely|eyes)\b)",
+        r"numb|scared|cant|too late|soon|barely|eyes|ringing|racing|heart|breathe|blurry|shaking|sick|"
+        r"throwing up|spinning)\b)",
         r"\b(?:mixed|washed (?:them|it|the pills) down|took (?:them|it|the pills)) with (?:alcohol|"
         r"vodka|whiskey|wine|beer|booze|liquor)\b",
     ),
@@ -1100,7 +1106,7 @@ RULES: tuple[Rule, ...] = (
         r"grabs|grabbed|bruised|hurt|hurts|hurting) (?:me|my (?:\w+ )?(?:mom|mum|sister|brother|"
         r"kids?|son|daughter|baby|little (?:sister|brother)|face|body|neck))\b"
         r"(?! (?:with (?:a|the|an|his|her) (?:joke|pun|fact|question|text|message|news|"
-        r"pillow|snowball|ball))|(?: so)? (?:bad|much) (?:when|by) (?:he|she) (?:left|cheated))",
+        r"pillow|snowball|ball))|(?: so)? (?:bad|much) (?:when|by) (?:he|she) (?:left|cheated)| out\b)",
         r"\b(?:im|i am|i was|ive been|i have been|i got|being|getting|i keep getting|got)\s+(?:\w+\s+)?"
         r"(?:abused|raped|molested|sexually assaulted|assaulted|beaten|beat up|trafficked|groomed|"
         r"strangled|choked|hit|hurt|slapped|punched|kicked) (?:by|at home|again|every|when)\b",
@@ -1405,7 +1411,7 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?:meds|pills|medications?|drugs|{DRUG})\b.{{0,30}}\b(?:most|more|the most) (?:dangerous|"
         r"deadly|lethal|toxic) to (?:mix|take|combine|overdose|swallow)\b",
         r"\b(?:platforms?|stations?|train lines?|tracks|bridges?|roofs?|car parks?|multi ?storeys?)\b"
-        r".{0,40}\b(?:no|without|dont have|dont have any|doesnt have|with no) (?:\w+ )?(?:barriers?|"
+        r".{0,40}\b(?:no|without|dont have|dont have any|doesnt have|with no) (?:\w+ ){0,3}(?:barriers?|"
         r"fences?|gates?|screens?|safety doors|railings?|nets?)\b",
         r"\b(?:next|the|this|that) (?:one|train|express|fast one) (?:doesnt|does not|wont|will not) "
         r"stop (?:here|at this)\b(?!.{0,40}\b(?:annoying|ugh|late|delay\w*|taxi|bus|walk|replacement|"
@@ -1604,6 +1610,130 @@ RULES: tuple[Rule, ...] = (
         r"good)\b",
         r"\bi (?:think )?id rather just do it\b|\brather just (?:do it|end it|go)\s*(?:[.!]|$)",
     ),
+    _rule(
+        "means", "means", 3, True,
+        r"\b(?:floors?|storeys?|stories|metres|meters|feet|ft|m)\b.{0,40}\bchances\s*\?",
+        r"\bligature\b",
+        r"\b(?:belt|rope|cord|cable|scarf|lead|sheet|charger)\b.{0,30}\bhold (?:someone|a person|me|"
+        r"my weight|someone my (?:weight|size))\b",
+        r"\b(?:nobody|no one|noone) (?:is )?around\b.{0,40}\b(?:bridge|viaduct|flyover|overpass|roof|"
+        r"car park|multi ?storey|cliff|tracks|quarry|reservoir|dam)\b|\b(?:bridge|viaduct|flyover|"
+        r"overpass|roof|car park|multi ?storey|cliff|tracks|quarry|reservoir|dam)\b.{0,40}\b(?:nobody|"
+        r"no one|noone) (?:is )?around\b",
+        r"\bhow (?:long|fast|quickly)\b.{0,40}\b(?:starv|freez|bleed|drown|suffocat)\w*(?: to death)?\b",
+        r"\bhow far (?:down|is the drop|to the water|is it down)\b(?!.{0,50}\b(?:ride|rollercoaster|roller "
+        r"coaster|coaster|theme park|pleasure beach|big one|log flume|mine|well|cave)\b)",
+        r"\b(?:ammo|ammunition|bullets|shells|gun safe|gun cabinet)\b.{0,60}\b(?:where (?:do|would|"
+        r"does|can)|how (?:do|can|would) (?:i|you|people)|the code|the key)\b",
+        r"\b(?:drown|sink) faster\b|\brocks in (?:my|your|the) (?:coat|pockets)\b",
+        r"\b(?:overdose|insulin|pills|it)\b.{0,30}\blook like (?:a natural death|natural causes|an "
+        r"accident)\b",
+        r"\b(?:shells|rounds|ammo|a gun|guns|bullets)\b.{0,40}\b(?:easier|easy) to (?:buy|get)\b|\bbuy "
+        r"a gun if (?:you|i|they) (?:cant|can not|wont) pass\b",
+        r"\b(?:highest|best|worst|most) (?:fatality|death|success|lethality) rates?\b",
+        r"\b(?:gabapentin|pregabalin|benzos?|xanax|opioids?|sleeping pills?|tramadol)\b.{0,30}\b(?:"
+        r"alcohol|vodka|booze)\b.{0,40}\b(?:stop breathing|actually work|work together|kill|fatal)\b|"
+        r"\b(?:sleeping pills|pills)\b and (?:vodka|alcohol|whiskey)\b.{0,20}\b(?:actually )?work\b",
+        r"\b(?:fastest|express|non stop) trains?\b.{0,30}\b(?:comes? through|passes|goes through)\b",
+        r"\b(?:flyover|viaduct|overpass|bridge|car park|multi ?storey)\b.{0,20}\b(?:high|tall) enough\b",
+    ),
+    _rule(
+        "act_under_way", "act", 4, True,
+        rf"\b(?:took|swallowed|downed) (?:\w+ ){{0,5}}(?:{DRUG}|pill organi[sz]er|pill box|dosette)\b"
+        r".{0,15}\b(?:in one go|all at once|at once|at the same time)\b",
+        rf"\b(?:took|swallowed|downed|taken) (?:what was left|the rest|whatever was left|everything|all "
+        rf"that was left) of (?:\w+ ){{0,3}}(?:{DRUG})\b",
+        r"\b(?:taken|took|swallowed|had) (?:\d+|ten|twenty|fifteen|a few|some) (?:\w+ )?so far\b",
+        r"\b(?:in|already in) the (?:bath|bathtub|tub)\b.{0,30}\b(?:razor|blade|knife)\b",
+        r"\b(?:sitting|sat|standing) (?:on|at) (?:the )?(?:roof|edge|ledge|railing|bridge|balcony)\b"
+        r".{0,40}\b(?:legs over|feet over|legs dangling|feet dangling)\b",
+        r"\b(?:opened|emptied|popped) (?:all )?(?:the|my) (?:blister packs|packets|boxes|bottles?)\b"
+        r".{0,20}\b(?:onto|on|into|in) (?:the|my) (?:bed|desk|table|hand|floor)\b",
+        r"\b(?:door|doors|vents?|gaps?|windows?)(?:s| is| are)? (?:all )?(?:taped|sealed)(?: up)?\b",
+        r"\b(?:knot|noose)(?:s| is) (?:done|tied|ready|finished)\b",
+        r"\b(?:the )?(?:chair|stool)(?:s| is) in (?:position|place)\b",
+    ),
+    _rule(
+        "preparation_general", "preparation", 4, False,
+        r"\b(?:cancelled|canceled|cancel) (?:my )?(?:\w+ )?(?:appointment|appointments|therapy|"
+        r"sessions?|prescription|refill|check ?up)\b.{0,40}\b(?:wont need|no need|not going to need|"
+        r"wont be needing)\b",
+        r"\b(?:a letter|letters|a note|notes|one) for each of my\b",
+        r"\bbooked a (?:hotel )?room\b.{0,60}\b(?:find me|nobody (?:at home )?has to|so (?:they|my "
+        r"family|nobody|no one) (?:dont|doesnt|wont))\b",
+        r"\bset up (?:the )?(?:rent|bills|payments|direct debits)\b.{0,40}\b(?:till|until|after|when)\b"
+        r".{0,40}\b(?:lease ends|im gone|they can|after that)\b",
+        r"\b(?:water|feed|look after|take care of) my (?:plants|cat|dog|fish|pets?)\b.{0,20}\b"
+        r"(?:indefinitely|forever|for good|from now on)\b",
+        r"\bfuneral playlist\b|\bpasswords doc\b",
+        r"\bbought the stuff\b(?!.{0,40}\b(?:party|bbq|cake|recipe|dinner|project|for (?:the|my|our)))",
+        r"\b(?:got|have) everything i need now\s*[.!]*$",
+    ),
+    _rule(
+        "finality", "finality", 3, False,
+        r"\bwhoever (?:reads|finds|sees) (?:this|these|me)\b",
+        r"\b(?:its|it is|this is|this isnt|its not) (?:not )?a cry for help\b",
+        r"\bremember me as (?:the|a|an|someone)\b",
+        r"\b(?:one )?last look at\b",
+        r"\b(?:drove|walked|went) past (?:\w+ ){0,2}(?:house|school|home|work) one last time\b",
+        r"\b(?:coffin|grave|skull|rope|noose)\b.{0,20}\b(?:soon|tonight|tomorrow)\b",
+        r"\bsoon the rest of me\b|\bchecked out (?:months|weeks|years) ago\b",
+        r"\bnows (?:good|the time)\s*[.!]*$",
+        r"\b(?:its|it is) not a cry for help\b",
+    ),
+    _rule(
+        "coded_slang", "coded", 3, False,
+        r"\b(?:quit|ragequit|rage quit|uninstall|uninstalling|log out of|logging out of|delete|"
+        r"deleting) (?:my )?(?:whole )?(?:life|existence|myself)\b(?! (?:admin|insurance))",
+        r"\bnot respawning\b|\bno respawn\b|\bwont respawn\b|\blet(?:ting)? (?:it|the final boss) win\b"
+        r".{0,20}\b(?:grave|coffin|skull|for good)\b",
+        r"\brope\b(?! ladder).{0,15}\b(?:ladder|stool|chair)\b",
+        r"\b(?:mamatay|magpakamatay|sumir de vez|quero sumir|nao aguento mais|me matar|suicidio)\b",
+        r"\b(?:take|taking) me out of the picture\b",
+    ),
+    _rule(
+        "passive_ideation", "ideation", 2, False,
+        r"\b(?:want|wish|need) (?:the |my )?(?:noise|voices|thoughts|pain) in my head to (?:stop|end|go "
+        r"away) (?:permanently|forever|for good)\b",
+        r"\b(?:want|wish) (?:the )?lights to (?:go out|turn off)\b(?!.{0,30}\b(?:bedroom|room|sleep|"
+        r"neighbours?|street)\b)",
+        r"\b(?:rest of my life|my life) (?:to be|be) short\b",
+    ),
+    _rule(
+        "self_harm", "self_harm", 3, False,
+        rf"\b(?:dug|dig|digging|digs) my (?:nails|fingernails|compass|pen) into my (?:{BODY[3:-1]})\b",
+        r"\bmade my ?self (?:throw up|sick|vomit|purge)\b",
+    ),
+    _rule(
+        "abuse", "abuse", 3, False,
+        r"\b(?:keeps|kept|holds|hid|hides|confiscated|wont give me back|wont give back) my passport\b",
+        r"\b(?:carer|caregiver|nurse|staff|orderly)\b.{0,30}\b(?:slapped|hit|hits|hurt|hurts|pushed|shoved|"
+        r"kicked|punched|pinched|tied up|locked)\b (?:him|her|them|my \w+)\b",
+        r"\b(?:met|talking to|chatting with)\b.{0,30}\b(?:online|on roblox|on discord|on snapchat|on "
+        r"instagram|in a game|on fortnite|on minecraft)\b.{0,60}\b(?:not to tell|dont tell|secret|"
+        r"between us|send (?:pics|photos|nudes)|meet me|meet up)\b",
+        r"\b(?:tracks|checks|reads|goes through) my phone\b.{0,40}\b(?:breaks|hits|throws|screams|"
+        r"punishes|hurts)\b",
+        r"\bmakes? me sleep (?:in|outside|on)\b.{0,40}\b(?:shed|garage|garden|outside|floor|cold|below "
+        r"zero|freezing)\b|\bmakes? me sleep in the (?:shed|garage|garden)\b",
+    ),
+    _rule(
+        "danger_to_others", "danger", 3, False,
+        r"\b(?:think|thinking|thought|fantasi[sz]e|fantasi[sz]ing) about (?:pushing|shoving|stabbing|"
+        r"killing|hurting|shooting|poisoning|strangling) (?:my|him|her|them|someone|people|the)\b",
+        r"\b(?:got hold of|bought|has|got) a (?:gun|knife|weapon)\b.{0,40}\b(?:sort (?:them|him|her) "
+        r"out|going to (?:use|shoot|get|hurt)|make them pay|teach them)\b",
+    ),
+    _rule(
+        "third_party", "third_party", 2, False,
+        r"\b(?:brother|sister|friend|son|daughter|mate|partner|kid|child)\b.{0,40}\b(?:googling|"
+        r"searching|looking up|reading about)\b.{0,20}\b(?:overdoses?|suicide|how to die|ways to die|"
+        r"self harm|hanging)\b",
+        r"\b(?:dad|mum|mom|father|mother|grandad|grandpa|grandma|nan|uncle|aunt|brother|sister|"
+        r"husband|wife)\b.{0,30}\b(?:giving|gave|given) (?:his|her|their) (?:\w+ )?(?:stuff|things|"
+        r"tools|belongings|possessions|clothes|books|guns?|savings) away\b",
+        r"\blist\b.{0,30}\btitled\b.{0,40}\b(?:things|reasons|before i|when im gone|to do before)\b",
+    ),
     # ---- distress ----------------------------------------------------------------------------
     _rule(
         "distress", "distress", 1, False,
@@ -1614,7 +1744,7 @@ RULES: tuple[Rule, ...] = (
         r"failure|burden|cant cope|cant take (?:it|this)|cant handle|cant do this|falling apart|"
         r"breaking down|nobody cares|no one cares|noone cares|no one understands|nothing matters|"
         r"whats the point|no point|give up|giving up|gave up|lost my job|got fired|laid off|dumped|"
-        r"broke up|breakup|divorce|evicted|homeless|grief|grieving|passed away|funeral|sad|"
+        r"broke up|breakup|divorce|evicted|eviction|homeless|grief|grieving|passed away|funeral|sad|"
         r"stressed|tired of everything|dead inside|dying inside|suffering|hurts so much|"
         r"struggling|trapped|darkness|dark place|spiral|spiralling|spiraling|unbearable|self hate|"
         r"ashamed|so tired|exhausted of|sick of everything|im done|im so done|cant anymore|"
