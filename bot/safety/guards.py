@@ -73,6 +73,10 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:tripped|embarrass\w*|cringe|awkward|in front of (?:my crush|everyone|the class|the "
         r"whole))\b",
         r"\bshoot(?:ing)? (?:my ?self|yourself) in the foot\b",
+        # slang praise: "this drill track is lethal", "that fit is deadly"
+        r"\b(?:track|song|beat|tune|verse|bars|album|mixtape|fit|outfit|look|serve|shot|goal|tackle|"
+        r"roast|diss|combo|move|dance) (?:is|was|goes) (?:so |actually |lowkey |honestly )?"
+        r"(?:lethal|deadly|fatal|killer|a killer|murder)\b",
         # "gonna hang myself... a new shelf lol"
         r"\b(?:hang|hanging) my ?self\b\W{2,}\s*(?:a |the |some |my )?(?:new )?(?:shelf|shelves|"
         r"picture|"
@@ -89,8 +93,9 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:mom|mum|dad|mother|father|parents|boss|teacher|coach|wife|husband|gf|bf|girlfriend|"
         r"boyfriend|sister|brother|he|she|they|someone|prof|professor|manager|team|everyone) "
         r"(?:is|are|will|would|s|gonna|going to|is going to|is gonna|are gonna|are going to|"
-        r"s gonna|s going to|will literally) (?:literally |actually |so |totally )?(?:kill|murder) "
-        r"(?:me|us)\b(?=.{0,40}\b(?:if|when|for|lol|because|cause|after|once|haha|skull)\b|\s*[.!]*$)",
+        r"s gonna|s going to|will literally) (?:literally |actually |so |totally )?(?:kill|murder|"
+        r"skin) (?:me|us)\b"
+        r"(?=.{0,40}\b(?:if|when|for|lol|because|cause|after|once|haha|skull)\b|\s*[.!]*$)",
         r"\b(?:kill|killing|die|dying|died|suicide|hang|hanging|jump|jumped|shoot|shot|stab) "
         r"(?:\w+ ){0,4}(?:in|on|during) (?:minecraft|fortnite|roblox|the game|elden ring|dark "
         r"souls|gta|cod|valorant|league|skyrim|sims|the sims|my game|a game|the video game|"

@@ -132,7 +132,8 @@ _SPELLINGS: dict[str, str] = {
     "lfe": "life", "cnat": "cant", "goin": "going", "kepp": "keep", "tooke": "took", "wat": "what",
     "shd": "self harmed", "sh'd": "self harmed",
     "sucid": "suicide", "thouts": "thoughts", "thougts": "thoughts",
-    "wak": "wake", "cya": "see you",
+    "wak": "wake", "cya": "see you", "tokk": "took", "teh": "the", "brethe": "breathe",
+    "acident": "accident",
     "l8r": "later", "b4": "before", "4ever": "forever", "4eva": "forever", "bc": "because",
     "cuz": "because", "coz": "because", "cos": "because", "bcuz": "because",
     # pronouns and verbs

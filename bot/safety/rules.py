@@ -351,7 +351,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:exist|be alive|be here)\b",
         r"\b(?:no more|no|not any) reason (?:to|for me to) (?:live|keep living|be alive|go on|stay)\b",
         r"\b(?:disappointed|upset|sad|angry|annoyed|mad|sorry) (?:that )?(?:im|i am|i was|to be|"
-        r"i woke up) still (?:here|alive|breathing)\b|\bwoke up (?:again|still alive)\b.{0,20}"
+        r"i woke up) still (?:here|alive|breathing)\b|\b(?:disappointed|upset|sad|gutted|annoyed) "
+        r"(?:that )?i (?:woke|wake|still wake) up\b|\bwoke up (?:again|still alive)\b.{0,20}"
         r"\b(?:why|unfortunately|sadly|disappointed)\b",
         r"\b(?:dont|do not|never|just dont) belong (?:in this world|on this earth|here on earth|"
         r"among the living|anywhere anymore|in this life)\b",
@@ -1106,7 +1107,7 @@ RULES: tuple[Rule, ...] = (
         r"grabs|grabbed|bruised|hurt|hurts|hurting) (?:me|my (?:\w+ )?(?:mom|mum|sister|brother|"
         r"kids?|son|daughter|baby|little (?:sister|brother)|face|body|neck))\b"
         r"(?! (?:with (?:a|the|an|his|her) (?:joke|pun|fact|question|text|message|news|"
-        r"pillow|snowball|ball))|(?: so)? (?:bad|much) (?:when|by) (?:he|she) (?:left|cheated)| out\b)",
+        r"pillow|snowball|ball))|(?: so)? (?:bad|much) (?:when|by) (?:he|she) (?:left|cheated)| out (?:for|because|cos|cause)\b)",
         r"\b(?:im|i am|i was|ive been|i have been|i got|being|getting|i keep getting|got)\s+(?:\w+\s+)?"
         r"(?:abused|raped|molested|sexually assaulted|assaulted|beaten|beat up|trafficked|groomed|"
         r"strangled|choked|hit|hurt|slapped|punched|kicked) (?:by|at home|again|every|when)\b",
@@ -1160,8 +1161,8 @@ RULES: tuple[Rule, ...] = (
         rf"her|them|someone|somebody|people|everyone|everybody|my (?:\w+ )?(?:{PERSON}|baby|son|"
         rf"daughter|kids?|boss|teacher|classmates?|neighbou?rs?|coworkers?))\b",
         r"\b(?:shoot up|shooting up|bomb|blow up|attack) (?:the|my|our) (?:school|class|office|work|"
-        r"workplace|church|mosque|synagogue|mall|campus)\b|\bbring (?:a|my|dads|my dads) (?:gun|"
-        r"knife|weapon|rifle) to (?:school|class|work|campus)\b",
+        r"workplace|church|mosque|synagogue|mall|campus)\b|\bbring(?:ing|s)? (?:a|my|dads|my dads|his|"
+        r"her|their) (?:gun|knife|weapon|rifle|machete|bat) to (?:school|class|work|campus|the party)\b",
         r"\b(?:picturing|imagining|dreaming of|dreaming about|visuali[sz]ing|thinking of|planning) "
         r"(?:\w+ )?(?:shooting|stabbing|killing|hurting|poisoning|strangling) (?:people|someone|"
         r"everyone|everybody|them|him|her|my|the (?:kids|class|people))\b",
@@ -1733,6 +1734,52 @@ RULES: tuple[Rule, ...] = (
         r"husband|wife)\b.{0,30}\b(?:giving|gave|given) (?:his|her|their) (?:\w+ )?(?:stuff|things|"
         r"tools|belongings|possessions|clothes|books|guns?|savings) away\b",
         r"\blist\b.{0,30}\btitled\b.{0,40}\b(?:things|reasons|before i|when im gone|to do before)\b",
+    ),
+    _rule(
+        "explicit_ideation", "ideation", 3, True,
+        r"\bsuicide (?:thoughts|urges|ideation|feelings)\b",
+    ),
+    _rule(
+        "self_harm", "self_harm", 3, False,
+        r"\b(?:swallowed|swallow|swallowing|ate|eat) (?:\w+ ){0,2}(?:pins|needles|batteries|glass|"
+        r"razor blades|blades|screws|nails|thumbtacks|staples)\b",
+        r"\bnot to die,? (?:just )?to (?:hurt|feel (?:pain|something)|punish)\b",
+    ),
+    _rule(
+        "abuse", "abuse", 3, False,
+        r"\b(?:not to tell|to not tell|dont tell|keep (?:it )?(?:a )?secret|keep quiet)\b.{0,40}\b(?:"
+        r"touching|touches|touched|what he does|what she does)\b|\b(?:touching|touches|touched)\b"
+        r".{0,40}\b(?:not to tell|to not tell|dont tell|keep (?:it )?(?:a )?secret|our secret)\b",
+        r"\b(?:wont|doesnt|will not|never|wouldnt) let me (?:eat|sleep|leave|see a doctor|use the phone|"
+        r"have my (?:medication|meds|pills)|take my meds|see my (?:friends|family|kids))\b",
+    ),
+    _rule(
+        "finality", "finality", 3, False,
+        r"\b(?:saying|said|say|started saying) goodbye to (?:things|places|everything|every thing|the "
+        r"world|my room|my street|it all)\b",
+        r"\blast time (?:talking|speaking|writing|i talk|i speak) to (?:anyone|you|anybody|people)\b",
+        r"\b(?:life )?insurance\b.{0,30}\b(?:kicks in|pays out|covers|valid|starts)\b.{0,30}\b(?:years?|"
+        r"suicide|clause)\b",
+        r"\b(?:one way trip|one way ticket) to (?:the )?(?:shadow realm|other side|heaven|hell|"
+        r"afterlife|nowhere)\b|\bshadow realm\b(?=.{0,20}\b(?:not a (?:meme|joke)|for real|fr)\b)",
+    ),
+    _rule(
+        "means", "means", 3, True,
+        r"\bwould (?:the (?:cold|fall|water|drop|impact|current)|it) (?:do it|kill me|be enough|finish "
+        r"me)\b",
+        r"\b(?:spot|place|point|end) (?:to|where you) (?:stand|jump|be)\b.{0,40}\b(?:make sure|"
+        r"guarantee|train|tracks|platform)\b",
+    ),
+    _rule(
+        "intent", "plan", 3, True,
+        r"(?:^|[.!,] )(?:and )?(?:taking|swallowing|downing) (?:them all|all of them|the lot|every "
+        r"(?:single |last )?one|the whole (?:bottle|box|pack))\b",
+        r"\bstepping (?:off|out) (?:in (?:a|one|\d+) (?:minute|min|sec|second|moment)|now|tonight)\b",
+    ),
+    _rule(
+        "act_under_way", "act", 4, True,
+        r"\b(?:water|waters|river|sea|tide)(?:s| is)? (?:up to|past|over) my (?:chest|neck|chin|waist|"
+        r"shoulders)\b",
     ),
     # ---- distress ----------------------------------------------------------------------------
     _rule(

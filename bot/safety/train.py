@@ -27,8 +27,13 @@ _C_GRID = (8.0, 16.0)  # 4 and 32 lost on out-of-fold log-loss; kept short for s
 _T_CRISIS_GRID = tuple(np.round(np.arange(0.40, 0.96, 0.05), 2))
 _T_ACTIVE_GRID = tuple(np.round(np.arange(0.60, 0.99, 0.05), 2))
 _T_LIFT_GRID = tuple(np.round(np.arange(0.80, 0.991, 0.01), 2))
-_MAX_CRISIS_FALSE_ALARM = 0.04  # of L0/L1 training messages raised to L2+, out of fold
-_MAX_ACTIVE_FALSE_ALARM = 0.03  # of L0-L2 training messages raised to L3+, out of fold
+# Budgets, out of fold on the training split (whose L0 lines are mostly near-misses written to
+# trip the rules, so these rates run higher than on ordinary traffic). On fresh dev batches 5-8,
+# moving the crisis threshold from 0.90 to 0.85 and the lift from 0.92 to 0.85 raised crisis
+# recall 0.60 -> 0.68 and L4 recall 0.49 -> 0.53 for 4.5% -> 5.4% false alarms on L0.
+_MAX_CRISIS_FALSE_ALARM = 0.055  # of L0 training messages raised to L2+
+_MAX_ACTIVE_FALSE_ALARM = 0.03  # of L0-L2 training messages raised to L3+ with a rule signal
+_MAX_LIFT_FALSE_ALARM = 0.037  # the same, once the classifier may also lift to L3 alone
 
 
 def _fit(x, y: np.ndarray, c: float):  # type: ignore[no-untyped-def]
@@ -78,16 +83,16 @@ def _pick_thresholds(
 
     The classifier only matters where the rules stay below L2 and no guard fired, so the
     thresholds are chosen on the combined decision: the lowest crisis threshold at which at
-    most 4% of the non-crisis messages (L0/L1) are raised to L2 or above, then the lowest
-    active threshold at which at most 3% of the non-active ones (L0-L2) reach L3, then the
-    lowest lift threshold (the classifier alone raising to L3) that still keeps that at 3%.
+    most 5.5% of the L0 messages are raised to L2 or above, then the lowest active threshold
+    at which at most 3% of the non-active ones (L0-L2) reach L3, then the lowest lift
+    threshold (the classifier alone raising to L3) that keeps that at 3.7%.
     """
     gold = np.array([m.level for m in messages])
     verdicts = [rule_verdict(m.text) for m in messages]
     t_crisis, t_active = 0.99, 0.99
     for t in sorted(_T_CRISIS_GRID):
         pred = _combined_levels(verdicts, probs, float(t), 0.99)
-        if float((pred[gold < 2] >= 2).mean()) <= _MAX_CRISIS_FALSE_ALARM:
+        if float((pred[gold == 0] >= 2).mean()) <= _MAX_CRISIS_FALSE_ALARM:
             t_crisis = float(t)
             break
     for t in sorted(_T_ACTIVE_GRID):
@@ -98,7 +103,7 @@ def _pick_thresholds(
     t_lift = 1.01
     for t in sorted(_T_LIFT_GRID):
         pred = _combined_levels(verdicts, probs, t_crisis, t_active, float(t))
-        if float((pred[gold < 3] >= 3).mean()) <= _MAX_ACTIVE_FALSE_ALARM:
+        if float((pred[gold < 3] >= 3).mean()) <= _MAX_LIFT_FALSE_ALARM:
             t_lift = float(t)
             break
     pred = _combined_levels(verdicts, probs, t_crisis, t_active, t_lift)
