@@ -140,7 +140,7 @@ def train(data_path: Path, model_dir: Path) -> HeadParams:
             for k, v in zip(*np.unique(y, return_counts=True), strict=True)
         },
         "C": c,
-        "features": "static MiniLM-distilled embedding (256), hashed word 1-2 and char 3-5 grams",
+        "features": "static MiniLM-distilled embedding (256), hashed word 1-2 and char 2-6 grams",
         "seed": SEED,
         "oof_combined_with_rules": {k: round(v, 4) for k, v in stats.items()},
     }
