@@ -2,9 +2,11 @@
 
 The rules decide whenever they see active risk (L3/L4); the classifier adds recall for indirect
 phrasings the rules miss, but may not overrule a guard (figurative, negated, joking, historical)
-unless it is nearly certain. The context window then adds what one message cannot show:
-distress followed by a method question, ideation followed by a time or means, and the
-highest level already reached (a later "never mind" does not reset it).
+unless it is nearly certain; when it is nearly sure of active risk it may raise a message to L3
+on its own (a fresh phrasing of a plan the rules have never seen). The context window then adds
+what one message cannot show: distress followed by a method question, ideation followed by a
+time or means, a plan and the means in either order, and the highest level already reached (a
+later "never mind" does not reset it).
 """
 
 from __future__ import annotations
