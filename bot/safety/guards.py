@@ -105,6 +105,10 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"(?:finally )?(?:kicking in|working)\b",
         r"\b(?:cut|cutting) (?:my|the) (?:hand|finger|thumb|lip|foot|knee) (?:on|while|chopping|"
         r"cooking|shaving|opening)\b",
+        r"\b(?:burned|burnt|cut|scratched|bruised|grazed) (?:my ?self|my \w+) on (?:the|a|an|some) "
+        r"(?:\w+ ){0,2}(?:oven|stove|hob|iron|kettle|pan|grill|bbq|radiator|door|glass|knife|paper|"
+        r"fence|"
+        r"brambles?|nail|corner|table|tin|can|tray)\b",
         r"\b(?:hurt|hurting|injured|pulled|sprained|burned|burnt|cut) (?:my ?self|my \w+) "
         r"(?:at the gym|playing|skiing|running|lifting|working out|cooking|on the stove|in the "
         r"kitchen|at work|at practice|during practice|falling|tripping)\b",

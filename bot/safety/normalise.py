@@ -118,7 +118,7 @@ _SPELLINGS: dict[str, str] = {
     "nooose": "noose",
     "lyf": "life", "lyfe": "life", "liv": "live", "livin": "living", "alyve": "alive",
     "anymor": "anymore", "anymoe": "anymore", "nemore": "anymore", "enymore": "anymore",
-    "goodby": "goodbye", "gudbye": "goodbye", "gbye": "goodbye", "byee": "bye",
+    "msg": "message", "goodby": "goodbye", "gudbye": "goodbye", "gbye": "goodbye", "byee": "bye",
     "evry1": "everyone", "every1": "everyone", "evry": "every", "evryone": "everyone",
     "every0ne": "everyone", "any1": "anyone", "some1": "someone", "no1": "noone",
     "noone": "no one", "nobdy": "nobody", "ppl": "people",

@@ -508,7 +508,8 @@ RULES: tuple[Rule, ...] = (
         r"\bhow (?:much|many)\b.{0,40}\b(?:liver failure|liver damage|organ failure|cardiac arrest|"
         r"stop (?:my|your|the|a) heart|stop breathing|kidney failure)",
         r"\bmake it look like an? (?:accident|natural death)\b",
-        r"\bcan (?:you|i|someone|a person|people|u) (?:die|overdose|od) (?:from|on|by|of|if)\b(?!.{0,20}"
+        r"\bcan (?:you|i|someone|a person|people|u) (?:die|overdose|od) (?:from|on|by|of|if)\b(?!.{0,70}\b"
+        r"(?:my (?:kid|child|son|daughter|baby|toddler|dog|cat|puppy)|accidentally)\b)(?!.{0,20}"
         r"\b(?:vitamin|supplement|caffeine|coffee|water|sugar|gummies|fish oil|protein|energy drink)\w*)",
         r"\bcan (?:you|i|someone|a person|u) (?:drown|bleed out|suffocate|hang) (?:in|from|with|on|by)\b"
         r"(?!.{0,30}\b(?:baby|babies|toddler|child|children|kid|kids|dog|cat|puppy)\b)",
@@ -898,7 +899,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:writing|wrote|written|finished|left) my (?:note|letters|goodbyes?)\b(?! (?:for|in|on) "
         r"(?:class|school|work|the exam|chemistry|biology|history|math))(?!.{0,30}\b(?:teacher|school|"
         r"class|doctor|boss|work|sick|exam|absence|landlord|neighbou?r|speech|party|card|retirement|"
-        r"leaving do|colleague|wedding)\b)",
+        r"leaving do|colleague|wedding|santa|pen ?pals?|with the kids)\b)",
         rf"\b{BIG_AMOUNT} (?:of )?(?:\w+ )?(?:{DRUG}) (?:are |is )?(?:in a pile |piled up |all )?(?:in "
         r"my hand|in front of me|lined up|counted "
         r"out|on my desk|on the table|ready|next to me)\b",
@@ -1107,7 +1108,8 @@ RULES: tuple[Rule, ...] = (
         r"grabs|grabbed|bruised|hurt|hurts|hurting) (?:me|my (?:\w+ )?(?:mom|mum|sister|brother|"
         r"kids?|son|daughter|baby|little (?:sister|brother)|face|body|neck))\b"
         r"(?! (?:with (?:a|the|an|his|her) (?:joke|pun|fact|question|text|message|news|"
-        r"pillow|snowball|ball))|(?: so)? (?:bad|much) (?:when|by) (?:he|she) (?:left|cheated)| out (?:for|because|cos|cause)\b)",
+        r"pillow|snowball|ball))|(?: so)? (?:bad|much) (?:when|by) (?:he|she) (?:left|cheated)| out "
+        r"(?:for|because|cos|cause)\b| (?:a|an|some|lunch|dinner|coffee|food|drinks?|tickets?|one)\b)",
         r"\b(?:im|i am|i was|ive been|i have been|i got|being|getting|i keep getting|got)\s+(?:\w+\s+)?"
         r"(?:abused|raped|molested|sexually assaulted|assaulted|beaten|beat up|trafficked|groomed|"
         r"strangled|choked|hit|hurt|slapped|punched|kicked) (?:by|at home|again|every|when)\b",
@@ -1780,6 +1782,18 @@ RULES: tuple[Rule, ...] = (
         "act_under_way", "act", 4, True,
         r"\b(?:water|waters|river|sea|tide)(?:s| is)? (?:up to|past|over) my (?:chest|neck|chin|waist|"
         r"shoulders)\b",
+    ),
+    _rule(
+        "finality", "finality", 3, False,
+        r"\b(?:im )?sorry (?:mum|mom|dad|everyone|guys|all|mama|papa)\W+i (?:couldnt|could not|cant|"
+        r"just couldnt) (?:do (?:it|this)|take it|go on|cope|keep going)(?: anymore| any more)?\b",
+        r"\bif (?:nobody|no one|noone|you|she|he|they)\b.{0,40}\b(?:in (?:an|a|one|\d+) (?:hour|hours|"
+        r"minutes|mins)|by (?:\w+)|tonight)\b.{0,20}\b(?:im going|im gone|im done|thats it|ill do it|"
+        r"i will do it)\s*[.!]*$",
+    ),
+    _rule(
+        "means", "means", 3, True,
+        r"\b(?:is it|would it be|is going) (?:\w+ )?painless to (?:go|die|end it|do it|pass)\b",
     ),
     # ---- distress ----------------------------------------------------------------------------
     _rule(

@@ -59,3 +59,11 @@ def test_the_lift_never_overrules_a_guard() -> None:
     assert decide(guarded, _probs(0.0, 0.0, 0.01, 0.95, 0.04), 0.8, 0.8, 0.9).level <= (
         RiskLevel.PASSIVE
     )
+
+
+def test_a_stricter_guard_override_keeps_a_guarded_message_down() -> None:
+    guarded = rule_verdict("I'm not suicidal, just tired")
+    probs = _probs(0.0, 0.0, 0.5, 0.49, 0.01)  # P(L>=2) = 1.0
+    assert decide(guarded, probs, 0.8, 0.8, guard_override=0.97).level == RiskLevel.PASSIVE
+    probs = _probs(0.01, 0.0, 0.5, 0.48, 0.01)  # P(L>=2) = 0.99
+    assert decide(guarded, probs, 0.8, 0.8, guard_override=0.995).level < RiskLevel.PASSIVE
