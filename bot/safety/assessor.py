@@ -78,7 +78,9 @@ def decide(
     p_distress = float(probs[1:].sum())
     clf_reason = f"clf:{p_crisis:.2f}"
     if rules.level >= RiskLevel.ACTIVE:
-        return Decision(rules.level, max(rules.score, p_active), (*rules.reasons, clf_reason))
+        return Decision(
+            rules.level, max(rules.score, round(p_active, 3)), (*rules.reasons, clf_reason)
+        )
     if rules.guarded and rules.level < RiskLevel.PASSIVE:
         clf_level = RiskLevel.PASSIVE if p_crisis >= guard_override else RiskLevel.NONE
     elif p_active >= max(threshold_active, _ACTIVE_FLOOR) and (
