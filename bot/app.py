@@ -124,6 +124,7 @@ class HavenApp:
     sessions: async_sessionmaker[Any] = field(init=False)
     engine: AsyncEngine = field(init=False)
     message_log: MessageLog = field(init=False)
+    assessor: Any = field(init=False)
     core: Any = field(init=False)
     escalation: Any = field(init=False)
     host: AdapterHost = field(init=False)
@@ -155,11 +156,16 @@ class HavenApp:
         )
         self.message_log = MessageLog(self.engine, self.store.cipher)
         await self.message_log.start()
+        self.assessor = CrisisAssessor(
+            use_classifier=settings.safety.use_classifier,
+            # None: load the encoder when its weights are shipped; False: never.
+            use_encoder=None if settings.safety.use_encoder else False,
+        )
         self.core = Core(
             settings=settings,
             store=self.store,
             message_log=self.message_log,
-            assessor=CrisisAssessor(use_classifier=settings.safety.use_classifier),
+            assessor=self.assessor,
             safe_replies=DirectorySafeReplies(CrisisDirectory.load()),
             risk_desk=self.escalation,
             generator=self.generator,

@@ -92,6 +92,7 @@ class StorageSettings(Section):
 class SafetySettings(Section):
     default_country: str | None = None
     use_classifier: bool = True
+    use_encoder: bool = True  # the fine-tuned MiniLM encoder (torch); off: the n-gram head alone
 
     @field_validator("default_country")
     @classmethod

@@ -9,23 +9,34 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from bot.safety.assessor import CrisisAssessor
 
 app = typer.Typer(no_args_is_help=True)
 
 _RulesOnly = Annotated[
     bool, typer.Option("--rules-only", help="Use the rules alone, without the trained classifier.")
 ]
+_NoEncoder = Annotated[
+    bool,
+    typer.Option("--no-encoder", help="Use the n-gram head instead of the fine-tuned encoder."),
+]
+
+
+def _assessor(rules_only: bool, no_encoder: bool) -> CrisisAssessor:
+    from bot.safety.assessor import CrisisAssessor  # imported late: keeps --help fast
+
+    return CrisisAssessor(use_classifier=not rules_only, use_encoder=False if no_encoder else None)
 
 
 @app.command("score")
-def score(rules_only: _RulesOnly = False) -> None:
+def score(rules_only: _RulesOnly = False, no_encoder: _NoEncoder = False) -> None:
     """Read JSON lines {"text", "context"?} on stdin; write {"level", "score", "reasons"} lines."""
-    from bot.safety.assessor import CrisisAssessor
-
-    assessor = CrisisAssessor(use_classifier=not rules_only)
+    assessor = _assessor(rules_only, no_encoder)
     for number, line in enumerate(sys.stdin, 1):
         if not line.strip():
             continue
@@ -48,10 +59,10 @@ def score(rules_only: _RulesOnly = False) -> None:
 def eval_file(
     file: Annotated[Path, typer.Argument(help="Labelled JSON lines: text, level, context?.")],
     rules_only: _RulesOnly = False,
+    no_encoder: _NoEncoder = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Recall and precision for crisis (L>=2), L4 recall at L>=3, confusion, false alarms."""
-    from bot.safety.assessor import CrisisAssessor
     from bot.safety.data_io import LabelledDataError, read_labelled
     from bot.safety.evaluation import Scored, evaluate, format_report
 
@@ -60,7 +71,7 @@ def eval_file(
     except (OSError, LabelledDataError) as exc:
         typer.echo(f"cannot read {file}: {exc}", err=True)
         raise typer.Exit(2) from exc
-    assessor = CrisisAssessor(use_classifier=not rules_only)
+    assessor = _assessor(rules_only, no_encoder)
     rows = [
         Scored(m.level, int(assessor.assess(m.text, m.context).level), m.category) for m in messages
     ]
