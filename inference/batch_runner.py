@@ -8,6 +8,7 @@ early on EOS, its own token limit, its deadline, or its consumer going away.
 from __future__ import annotations
 
 import copy
+import inspect
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -322,7 +323,7 @@ class BatchRunner:
             loaded.model.generate(
                 input_ids=input_ids.to(device),
                 attention_mask=attention.to(device),
-                past_key_values=cache,
+                **{cache_keyword(loaded.model): cache},
                 generation_config=config,
                 logits_processor=processors,
                 stopping_criteria=StoppingCriteriaList([stopper]),
@@ -372,11 +373,11 @@ class BatchRunner:
                 input_ids=ids.to(device),
                 attention_mask=mask.to(device),
                 position_ids=positions.to(device),
-                past_key_values=DynamicCache(config=model.config),
+                **{cache_keyword(model): DynamicCache(config=model.config)},
                 use_cache=True,
                 logits_to_keep=1,
             )
-            layers = out.past_key_values.layers
+            layers = getattr(out, cache_keyword(model)).layers
             if heads is None:
                 heads = [(layer.keys.shape, layer.keys.dtype) for layer in layers]
                 keys = [
@@ -394,3 +395,10 @@ class BatchRunner:
         for n, (k, v) in enumerate(zip(keys or [], values or [], strict=True)):
             cache.update(k, v, n)
         return cache
+
+
+def cache_keyword(model: Any) -> str:
+    """The KV cache's argument and output name: transformers 5.x renamed `past_key_values` to
+    `cache` (the old name still works but warns on every call, into the user's terminal)."""
+    forward = inspect.signature(model.forward).parameters
+    return "cache" if "cache" in forward else "past_key_values"

@@ -387,3 +387,28 @@ async def test_a_newcomer_joins_instead_of_waiting_for_a_long_reply(
     # pausing and resuming (the prompt recomputed) does not change a greedy reply
     assert long_text == plain_greedy_text(slow_loaded, long_request, 160)
     assert short_text == plain_greedy_text(slow_loaded, short_request, 4)
+
+
+def test_the_cache_keyword_follows_the_installed_transformers(tiny_loaded: LoadedModel) -> None:
+    from inference.batch_runner import cache_keyword
+
+    class OlderModel:  # transformers before the rename: only `past_key_values`
+        def forward(self, input_ids: object, past_key_values: object = None) -> None: ...
+
+    assert cache_keyword(OlderModel()) == "past_key_values"
+    # Whatever the installed transformers calls it, the chosen name raises no deprecation
+    # warning (which the terminal adapter would print under every reply).
+    import warnings
+
+    from transformers import DynamicCache
+
+    model = tiny_loaded.model
+    keyword = cache_keyword(model)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", FutureWarning)
+        out = model(
+            input_ids=torch.tensor([[1, 2, 3]]),
+            use_cache=True,
+            **{keyword: DynamicCache(config=model.config)},
+        )
+    assert len(getattr(out, keyword).layers) == model.config.num_hidden_layers
