@@ -57,6 +57,7 @@ def _hit_levels(norm: str, raw: str) -> tuple[list[tuple[Hit, RiskLevel]], list[
     if "💊" in raw:
         hits.append(Hit(PILL_EMOJI, 0, 0))
     spans = guards.figurative_spans(norm)
+    place_talk = guards.place_talk_spans(norm)
     has_distress = any(h.rule.group == "distress" for h in hits)
     joking = guards.is_joking(norm) and not has_distress
     historical = guards.is_historical(norm)
@@ -67,6 +68,9 @@ def _hit_levels(norm: str, raw: str) -> tuple[list[tuple[Hit, RiskLevel]], list[
         rule = hit.rule
         level = rule.level
         if spans and guards.is_figurative(hit, spans):
+            _note(guard_reasons, "guard:figurative")
+            continue
+        if place_talk and level == RiskLevel.NONE and guards.is_figurative(hit, place_talk):
             _note(guard_reasons, "guard:figurative")
             continue
         if level >= RiskLevel.DISTRESS and guards.is_negated(norm, hit):
@@ -87,7 +91,10 @@ def _hit_levels(norm: str, raw: str) -> tuple[list[tuple[Hit, RiskLevel]], list[
         kept = [(h, lv) for h, lv in kept if h.rule.level > RiskLevel.NONE]
     # Figurative, joking or past-tense wording also keeps the classifier from raising the
     # message, even where no rule fired ("this queue is the death of me").
-    figurative_tone = bool(spans) or joking or historical
+    # Travel talk ("on my way home", "be there in 5") explains away being at a place ("im on the
+    # bridge"), so it blocks the classifier only where the rules saw someone at a place.
+    travel = bool(place_talk) and any(h.rule.name == "at_place" for h, _ in kept)
+    figurative_tone = bool(spans) or travel or joking or historical or guards.denies_crisis(norm)
     return kept, guard_reasons, figurative_tone
 
 

@@ -21,12 +21,6 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # cliff jumping into water for fun, told afterwards
         r"\b(?:we|they|we all|me and \w+) (?:jumped|dove|dived) (?:off|from)\b.{0,40}\binto the "
         r"(?:lake|water|sea|river|pool|ocean)\b",
-        # everyday travel talk ("im on the bridge, be home in 10 min")
-        r"\b(?:be|ill be|im|will be) (?:home|there|back) in (?:\d+|a few|ten|five|twenty|fifteen|"
-        r"half an?)(?: (?:min|mins|minutes|hours?)\b|\s*[.!x]*$)|\bon my way (?:home|back|to "
-        r"(?:work|school|class|the office))\b|\bstuck in traffic\b|"
-        r"\bwhere (?:did|do|are) you (?:park|parked|at|now)\b|"
-        r"\bwhich (?:level|floor) (?:are|did) you\b",
         r"\b(?:die|dying|died|dead) (?:of|from|with) (?:laughter|laughing|embarrassment|boredom|"
         r"cringe|heat|thirst|hunger|cuteness|shame|jealousy|excitement|envy)\b",
         r"\b(?:could|gonna|going to|will|would|about to|literally) (?:literally |just )?die "
@@ -35,8 +29,9 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:killed|killing|kill|killin) (?:my ?self|me) (?:laughing|with laughter)\b",
         r"\b(?:almost|nearly|practically|basically) (?:killed|died|kill|drowned|overdosed) "
         r"(?:my ?self )?(?:on|at|in|when|while|tripping|falling|laughing|from)\b",
-        r"\b(?:kill|killing|killed) (?:a|the|this|that|my|all|every|those|these|off)? ?(?:\w+ )?"
-        r"(?:process|processes|task|tasks|job|jobs|thread|program|app|server|container|pod|session|"
+        r"\b(?:kill|killing|killed|unalive|unaliving|unalived) (?:a|the|this|that|my|all|every|"
+        r"those|these|off)? ?(?:\w+ )?(?:raid boss|final boss|bosses|mobs?|npcs?|raid|dungeon|"
+        r"process|processes|task|tasks|job|jobs|thread|program|app|server|container|pod|session|"
         r"bug|bugs|engine|lights|music|switch|mood|vibe|conversation|spiders?|mosquito|"
         r"mosquitoes|weeds|plants?|boss|level|game|character|zombies?|monsters?|enemies|battery|"
         r"buzz|germs|bacteria|flies|ants|roaches|cockroach)\b",
@@ -96,8 +91,8 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"s gonna|s going to|will literally) (?:literally |actually |so |totally )?(?:kill|murder|"
         r"skin) (?:me|us)\b"
         r"(?=.{0,40}\b(?:if|when|for|lol|because|cause|after|once|haha|skull)\b|\s*[.!]*$)",
-        r"\b(?:kill|killing|die|dying|died|suicide|hang|hanging|jump|jumped|shoot|shot|stab) "
-        r"(?:\w+ ){0,4}(?:in|on|during) (?:minecraft|fortnite|roblox|the game|elden ring|dark "
+        r"\b(?:kill|killing|die|dying|died|suicide|hang|hanging|jump|jumped|jumping|jumps|shoot|shot|"
+        r"stab|unalive|kms) (?:\w+ ){0,7}(?:in|on|during) (?:minecraft|fortnite|roblox|the game|elden ring|dark "
         r"souls|gta|cod|valorant|league|skyrim|sims|the sims|my game|a game|the video game|"
         r"among us|"
         r"apex|overwatch|zelda|terraria|fallout)\b",
@@ -120,10 +115,38 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"documentary about|lecture on|class on|song about|book about|movie about|research on|"
         r"study on) (?:the )?(?:suicide|self harm) (?:prevention|awareness|rates?|scene|statistics|"
         r"research|topic|in|among)\b",
+        # deaths in a game, then the joke: "died 6 times to the same boss im gonna kms skull"
+        r"\b(?:died|dying|dead|killed|wiped|lost) (?:like |about |over |literally )?(?:\d+|\w+) "
+        r"times? (?:to|on|in|at|by|against) "
+        r"(?:the |this |that |a )?(?:same )?(?:\w+ )?(?:boss|level|mob|raid|dungeon|stage|map|"
+        r"round|lobby|guy|player|team)\b.{0,60}",
+        # trivial annoyances: "this lag is making me wanna throw myself off a cliff istg"
+        r"\b(?:the|this|that|my|these|those) (?:\w+ )?(?:lag|wifi|wi fi|internet|ping|connection|"
+        r"game|boss|level|update|patch|printer|laptop|queue|traffic|commute|lecture|meeting|"
+        r"spreadsheet|homework|group project|song|ad|ads|loading screen|server|teammates?|team|"
+        r"weather|heat|hangover|cold|flu) (?:is|are|was|were|keeps|has been) (?:literally |actually |"
+        r"so |just )?(?:making|gonna make|going to make|make) me (?:wanna|want to|wan na)\b.{0,50}",
+        # questions about the words themselves: "what does unalive mean", "is kms slang for"
+        r"\bwhat (?:does|do|is|s) (?:the word |the term |it mean when (?:people|someone|they) say )?"
+        r"\W*(?:unalive|unaliving|kms|kys|ctb|sewerslide|sewer slide|self delete|catch the bus)\W*"
+        r"(?:mean|means|stand for|short for)?\b|\b(?:unalive|kms|kys|ctb|sewer ?slide)\W* "
+        r"(?:means|is (?:slang|short) for|stands for)\b|\b(?:keeps|keep|kept) saying \W*(?:unalive|kms|"
+        r"kys|ctb|sewer ?slide)\b(?=.{0,60}\b(?:mean|slang|youtube|tiktok|shorts|videos?|word)\b)",
     )
 )
 
 FIGURATIVE = GatedPatterns.build(_FIGURATIVE_PATTERNS)
+
+# Everyday travel talk ("im on the bridge, be home in 10 min"). It has no crisis word of its
+# own: it explains away being at a place (a signal), never a crisis statement next to it
+# ("staring at the train tracks on my way home and thinking about it").
+PLACE_TALK = re.compile(
+    r"\b(?:be|ill be|im|will be) (?:home|there|back) in (?:\d+|a few|ten|five|twenty|fifteen|"
+    r"half an?)(?: (?:min|mins|minutes|hours?)\b|\s*[.!x]*$)|\bon my way (?:home|back|to "
+    r"(?:work|school|class|the office))\b|\bstuck in traffic\b|"
+    r"\bwhere (?:did|do|are) you (?:park|parked|at|now)\b|"
+    r"\bwhich (?:level|floor) (?:are|did) you\b"
+)
 
 # Words that may stand between a negator and what it negates: "not really suicidal",
 # "would never actually kill myself", "dont want to die", "never said i wanted to die".
@@ -133,7 +156,7 @@ _NEG_GAP = (
     r"would|will|so|that|do|like|seriously|say|said|saying|mean|meant|means|gonna|ever|"
     r"anything|currently|right|now|in|danger|at|risk|intention|desire|plans|going|it|is|was|"
     r"honestly|truly|suicidal|and|or|kill|hurt|harm|myself|urge|urges|a|way|in a|the|point|"
-    r"tried|attempted|even once|once|"
+    r"tried|attempted|even once|once|in a million years|in my life|in a hundred years|"
     r"wanting|wanted|felt|stage|where)"
 )
 _NEGATED_BEFORE = re.compile(
@@ -179,6 +202,11 @@ def figurative_spans(text: str) -> list[tuple[int, int]]:
     ]
 
 
+def place_talk_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of everyday travel talk ("on my way home", "be there in 5")."""
+    return [(m.start(), m.end()) for m in PLACE_TALK.finditer(text)]
+
+
 def is_figurative(hit: Hit, spans: list[tuple[int, int]]) -> bool:
     return any(start < hit.end and hit.start < end for start, end in spans)
 
@@ -200,6 +228,31 @@ def is_negated(text: str, hit: Hit) -> bool:
     if _NEGATED_BEFORE.search(before.rstrip() + " " if before.strip() else ""):
         return True
     return bool(_NEGATED_AFTER.match(text[hit.end : hit.end + 40]))
+
+
+# A denial of a crisis the rules have no pattern for ("never in a million years would i end it"):
+# it keeps the classifier from raising the message on the crisis words alone.
+_DENIED_CRISIS = re.compile(
+    rf"\b(?:{NEG}|no)(?: {_NEG_GAP}){{0,6}} (?:end it|end things|end (?:it all|my life)|kill my ?self|"
+    r"kms|take my (?:own )?life|hurt my ?self|harm my ?self|self harm|suicid\w*|die|be dead|do "
+    r"(?:anything|something) (?:stupid|silly|drastic|to my ?self)|go through with (?:it|anything))\b"
+)
+
+
+_UNSURE_BEFORE = re.compile(
+    r"\b(?:(?:cant|cannot|can not|wont|not going to|dont|couldnt) (?:promise|guarantee|say|swear|"
+    r"be sure)|not sure|unsure|dont know if|idk if|no idea if|might|maybe|hope|hoping|trying|try)"
+    r"\b(?: \w+){0,3} ?$"
+)
+
+
+def denies_crisis(text: str) -> bool:
+    """A negator governs a crisis phrase somewhere in the message ("cant promise i wont..." is
+    not a denial)."""
+    return any(
+        not _UNSURE_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        for m in _DENIED_CRISIS.finditer(text)
+    )
 
 
 _SERIOUS = re.compile(

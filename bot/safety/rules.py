@@ -156,8 +156,10 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:would|will) (?:anyone|anybody|people|they) (?:even )?(?:notice|care|miss me)\b.{0,15}"
         r"\bif i\b",
         r"\b(?:would|will|must) be to (?:be dead|die|not exist|not wake up|never wake up)\b",
-        r"\b(?:would|wouldnt)\b.{0,30}\bif i (?:died|was gone|disappeared|was dead|killed my ?self|"
-        r"wasnt here|vanished|left forever)\b|\bif i (?:died|was gone|disappeared|was dead|vanished|"
+        r"\b(?:would|wouldnt|theyd|itd|shed|hed|youd|wed)\b.{0,30}\bif i (?:just |simply |only )?"
+        r"(?:died|was gone|disappeared|was dead|killed my ?self|"
+        r"wasnt here|werent here|wasnt around|werent around|vanished|left forever)\b(?! (?:this|next|for (?:a|the|one|two)|on|tonight|today|"
+        r"tomorrow|at|until|till|when|while)\b)|\bif i (?:died|was gone|disappeared|was dead|vanished|"
         r"killed my ?self)\b.{0,30}\b(?:would|wouldnt)\b",
         r"\bhate (?:being alive|living|existing|my existence|that im alive|waking up)\b",
         r"\bfeel(?:ing)? like dying\b",
@@ -1349,7 +1351,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:steering )?wheel\b|\b(?:swerv(?:e|ing)|veer(?:ing)?) into (?:oncoming|a (?:tree|wall|"
         r"truck|lorry)|the (?:barrier|wall|river))\b",
         r"\b(?:like|as if) (?:im|i am) already (?:halfway|half) (?:out the door|gone|dead)\b|\balready "
-        r"a ghost\b|\bfeel like a ghost\b",
+        r"a ghost\b|\bfeel like a ghost\b(?! (?:in|at|to|around|among|here|there)\b)",
     ),
     _rule(
         "finality", "finality", 3, False,
@@ -1795,6 +1797,106 @@ RULES: tuple[Rule, ...] = (
         "means", "means", 3, True,
         r"\b(?:is it|would it be|is going) (?:\w+ )?painless to (?:go|die|end it|do it|pass)\b",
     ),
+    # ---- third pass (fresh batches 10-11): general families -----------------------------------
+    _rule(
+        "passive_ideation", "ideation", 2, False,
+        # "if i had a heart attack on the drive to work i dont think id mind"
+        r"\bif (?:i|something|anything) (?:\w+ ){0,3}(?:had|got|get|have|was in|were in|died in|"
+        r"died of|crashed|hit by|caught|happened to me|happens to me)\b.{0,60}\b(?:(?:wouldnt|would not|dont think (?:i|id)|dont think i "
+        r"would|wouldnt really|honestly wouldnt) (?:really )?(?:mind|care)|(?:would be|id be|be) "
+        r"(?:a relief|relieved|fine with it|okay with it|ok with it))\b",
+        # "everyone at home would be less stressed if i wasnt around"
+        r"\b(?:would|d|will|be) be (?:\w+ ){0,3}(?:if i (?:wasnt|werent|was not|were not|wasn t) "
+        r"(?:around|here|alive|in the picture|in their lives)|if i (?:just )?(?:disappeared|vanished|"
+        r"was gone|were gone))\b(?! (?:this|next|for|on|tonight|today|tomorrow|at|until|till|when))",
+        # "no point in anything since..."
+        r"\b(?:no|theres no|there is no|dont see the|dont see any|whats the|what is the) point "
+        r"(?:in|to|of) (?:anything|any of it|anything anymore|it all|everything|existing|going "
+        r"on|waking up)\b",
+    ),
+    _rule(
+        "finality", "finality", 3, False,
+        # goodbye to a community ("goodbye server, it was fun while it lasted")
+        r"\b(?:goodbye|bye|farewell|so long) (?:\w+ ){0,2}(?:server|chat|discord|gc|group|guys|yall|"
+        r"friends|everyone|all|team|squad|stream)\b.{0,80}\b(?:fun while it lasted|was (?:nice|good|"
+        r"great) while it lasted|(?:he|she|they|you) (?:was|were) the best|remember me|take care of|"
+        r"dont forget me|goes to my|belongs to)\b",
+        # a living friend praised in the past tense: "tell ezra he was the best duo"
+        r"\btell (?:\w+ ){1,2}(?:he|she|they) (?:was|were) (?:the best|my best|a good|an amazing|the "
+        r"greatest|the only)\b",
+        # "this is my last stream", "my last video, thank u for everything"
+        r"\b(?:this is|this was|heres|its) (?:my )?(?:last|final) (?:stream|video|upload|vlog|tweet|"
+        r"story|game|match|session|song|drawing)\b(?! (?:before|for|of the|until|till|on here for|"
+        r"in|this|lol|of \d+|ever\b))",
+        # "i wont be needing this chat much longer"
+        r"\b(?:wont|will not|not going to) be needing (?:this (?:chat|app|place|service)|you|haven|"
+        r"any of (?:this|it)) (?:much longer|for much longer|for long|anymore|any more|after "
+        r"(?:tonight|today))\b",
+    ),
+    _rule(
+        "passive_ideation", "ideation", 2, False,
+        # an accident welcomed: "itd be a relief if the plane went down", "id be fine if a meteor hit"
+        r"\b(?:relief|relieved|fine|okay|ok|nice|good|a blessing|wouldnt mind|would not mind|dont "
+        r"mind|not mind|wouldnt care)\b.{0,15}\bif (?:a|the|my|our|some) (?:\w+ )?(?:plane|flight|"
+        r"meteor|asteroid|car|bus|truck|lorry|train|drunk driver|tree|building|roof|ceiling) "
+        r"(?:\w+ ){0,2}(?:went down|goes down|crashed|crashes|crash|hit|hits|fell|falls|ran|runs|"
+        r"came down|comes down|collapsed|landed|came off|comes off|went off|derailed)\b",
+    ),
+    _rule(
+        "coded_slang", "coded", 3, False,
+        # a reunion with the dead: "going to be with mum and dad soon. im not scared anymore"
+        r"\b(?:be|going to be|gonna be|will be|ill be|im going to be) (?:with|joining|seeing) "
+        r"(?:\w+ ){1,4}(?:soon|again soon|very soon|before long)\b(?=.{0,60}\b(?:not (?:scared|afraid)|"
+        r"at peace|ready|finally|in heaven|miss them|missed them)\b)",
+        r"\bsoon (?:ill|i will|im going to|i am going to|im gonna) (?:be (?:with|joining|seeing)|see|"
+        r"join) (?:\w+ ){1,3}(?:again\b|\w+\b)(?=.{0,60}\b(?:not (?:scared|afraid)|at peace|ready|"
+        r"finally|in heaven|miss (?:them|her|him))\b)",
+        r"\b(?:join|joining|be with) (?:my )?(?:late |dead )?(?:\w+ ){0,3}(?:in heaven|on the other "
+        r"side|up there|in the ground)\b(?! (?:someday|one day|when (?:its|it is) my time))",
+    ),
+    _rule(
+        "intent", "plan", 3, False,
+        # no promise of safety: "cant promise i wont do something stupid tonight"
+        r"\b(?:cant|cannot|can not|couldnt|wont|not going to|dont think i can) (?:promise|guarantee|"
+        r"swear|say for sure)(?: (?:you|u|anyone|them|her|him))?(?: that)? (?:i wont|i will not|ill "
+        r"not|i dont|im not going to) (?:do (?:something|anything)|hurt my ?self|harm my ?self|try "
+        r"(?:anything|something)|act on it|go through with it)\b",
+        r"\b(?:cant|cannot|can not|couldnt|wont) (?:promise|guarantee|swear)(?: (?:you|u|anyone))?"
+        r"(?: that)? (?:ill|i will|i ll) (?:be (?:safe|ok|okay|alright|alive|here)|stay safe|make it)"
+        r"(?: (?:tonight|tomorrow|this time|much longer|till morning))?\b",
+    ),
+    _rule(
+        "preparation_general", "preparation", 4, False,
+        # possessions bequeathed: "the pc goes to my brother", "my cat goes to sarah"
+        r"\b(?:my|the) (?:\w+ ){0,2}(?:pc|computer|laptop|xbox|playstation|ps5|ps4|switch|console|"
+        r"guitar|bike|phone|clothes|stuff|things|games|cat|dog|savings|money|account|collection|"
+        r"cards|books|figures|setup) (?:goes|go|will go|should go|can go|is going) to (?:my |\w+\b)"
+        r"(?!.{0,40}\b(?:when (?:i|we) (?:move|leave|go)|while (?:im|i am|were|we are)|for (?:the|his|"
+        r"her|a) (?:weekend|week|birthday|christmas|summer|holidays?)|after (?:uni|school|the move)|"
+        r"charity shop|recycl\w*)\b)",
+    ),
+    _rule(
+        "self_harm", "self_harm", 3, False,
+        # cover stories for injuries: "the cat scratch excuse isnt working", "long sleeves in july"
+        r"\b(?:cat scratch|the cat|clumsy|fell|fall)\w* (?:excuse|story|lie|thing)\b.{0,60}\b(?:again|"
+        r"anymore|noticed|saw|asked|believe)\b|\b(?:hide|hiding|cover|covering) (?:the |my )?"
+        r"(?:cuts|scars|marks|burns|bruises|wrists|arms)\b",
+        r"\b(?:long sleeves|hoodie|hoodies|bracelets|wristbands) (?:in|during) (?:summer|the heat|"
+        r"july|june|august|pe)\b.{0,40}\b(?:so (?:nobody|no one|they|mum|mom|she|he)|hide|notice|"
+        r"see)\b",
+        # the blade of a pencil sharpener or a razor, taken out
+        r"\b(?:get|getting|take|taking|remove|removing|pop|popping|break|breaking|unscrew|"
+        r"unscrewing) (?:the |a )?(?:blade|blades|razor) (?:out )?(?:of|from|off) (?:a|the|my|this) "
+        r"(?:pencil )?(?:sharpener|razor|shaver)\b",
+    ),
+    _rule(
+        "method_ideation", "ideation", 3, False,
+        # rumination over a means: "staring at the train tracks and thinking about it"
+        r"\b(?:stare|stares|staring|stared|look|looking|looked|gaze|gazing) (?:down )?(?:at|into) "
+        r"(?:the )?(?:train tracks|tracks|rails|railway|river|water below|drop|edge|traffic|motorway|"
+        r"pills|blade|razor|knife|rope|bottle of pills)\b.{0,60}\b(?:thinking about (?:it|doing it|"
+        r"jumping|stepping|how)|wondering (?:if|what|how)|how easy|how quick|tempted|just one step)\b",
+    ),
     # ---- distress ----------------------------------------------------------------------------
     _rule(
         "distress", "distress", 1, False,
@@ -1811,7 +1913,7 @@ RULES: tuple[Rule, ...] = (
         r"ashamed|so tired|exhausted of|sick of everything|im done|im so done|cant anymore|"
         r"cant sleep|insomnia|hurting|in pain|so much pain|bullied|harassed|alone|rejected|"
         r"left me|lost everything|no friends|no way|a mess|crying|tears|hate everything|"
-        r"cant stop crying|fed up|pointless|meaningless|scared|terrified|afraid|im shaking|cant stop "
+        r"cant stop crying|fed up|pointless|meaningless|scared|terrified|afraid|im shaking|not in a (?:good|great|healthy) place|made redundant|redundancy|(?:havent|have not|not) slept|since (?:she|he|they) left|cant stop "
         r"shaking)\b",
     ),
 )  # fmt: skip

@@ -1,0 +1,97 @@
+"""Third-pass families (fresh batches 10-12): shapes, not sentences.
+
+Each list holds phrasings of a shape written for the test (not copied from the batches): a
+welcomed accident, a burden clause with a new adjective, a reunion with the dead, a community
+goodbye, possessions bequeathed, cover stories for injuries, rumination over a means; and the
+guards: game deaths and trivial annoyances told as hyperbole, questions about the slang itself,
+a denial the rules have no pattern for, and travel talk that may cancel a place but not a
+crisis statement.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safety import guards
+from bot.safety.combine import rule_verdict
+from bot.safety.levels import RiskLevel
+from bot.safety.normalise import normalise
+
+PASSIVE_OR_MORE = [
+    "if i had a stroke at my desk tomorrow i dont think id mind much",
+    "if something happened to me on the motorway i honestly wouldnt care",
+    "my kids would be calmer if i wasnt around all the time shouting",
+    "theyd all cope fine if i simply wasnt here",
+    "it would be a relief if the train came off the rails with me on it",
+    "id be fine if a bus hit me on the way home",
+    "no point in any of it since the divorce",
+]
+
+ACTIVE_OR_MORE = [
+    "bye guys, it was fun while it lasted. dont forget me",
+    "tell sam she was the best sister anyone could have",
+    "this is my last video, thanks for everything",
+    "i wont be needing this app much longer",
+    "my switch and all my games go to my cousin",
+    "the clumsy excuse isnt working anymore, my teacher noticed",
+    "wearing long sleeves in july so nobody will see",
+    "how do you take the blade out of a razor",
+    "i keep looking down at the tracks from the platform wondering how quick it would be",
+    "soon ill be with grandma again, im not scared",
+    "i just want to join my husband in heaven",
+    "what's the tallest car park in town? im not in a good place",
+]
+
+BELOW_PASSIVE = [
+    "died like 20 times to that boss, im gonna kms lmao",
+    "we're unaliving the raid boss at 8, bring potions",
+    "this wifi is making me wanna throw my laptop off a cliff",
+    "what does kms mean? my daughter keeps saying it from tiktok",
+    "jumping off the tower into the lake in minecraft lol",
+    "it would be quieter if i wasnt here this weekend, im at my mums",
+    "my bike goes to my brother when i move to uni",
+    "this is my last stream before christmas break, see you in january",
+    "im going to be with mum and dad soon, flying home friday",
+    "i wont be needing my winter coat anymore, moving to spain",
+    "i feel like a ghost at my new school, nobody knows my name yet",
+]
+
+
+@pytest.mark.parametrize("text", PASSIVE_OR_MORE)
+def test_new_passive_shapes_reach_l2(text: str) -> None:
+    assert rule_verdict(text).level >= RiskLevel.PASSIVE, text
+
+
+@pytest.mark.parametrize("text", ACTIVE_OR_MORE)
+def test_new_active_shapes_reach_l3(text: str) -> None:
+    assert rule_verdict(text).level >= RiskLevel.ACTIVE, text
+
+
+@pytest.mark.parametrize("text", BELOW_PASSIVE)
+def test_everyday_and_hyperbole_stay_below_l2(text: str) -> None:
+    assert rule_verdict(text).level < RiskLevel.PASSIVE, text
+
+
+def test_hyperbole_blocks_the_classifier_too() -> None:
+    assert rule_verdict("this lag is making me want to die istg").guarded
+
+
+def test_a_denial_without_a_rule_hit_still_guards_the_message() -> None:
+    text = "not in a million years would i end it, i just want to talk about my drinking"
+    verdict = rule_verdict(text)
+    assert verdict.level < RiskLevel.PASSIVE and verdict.guarded
+    assert guards.denies_crisis(normalise("i would never do anything stupid"))
+    assert not guards.denies_crisis(normalise("i want to end it"))
+
+
+def test_travel_talk_cancels_a_place_but_not_a_crisis_statement() -> None:
+    assert rule_verdict("im on the bridge, be home in 10").guarded
+    verdict = rule_verdict("staring at the train tracks on my way home and thinking about it")
+    assert verdict.level >= RiskLevel.ACTIVE and not verdict.guarded
+
+
+def test_no_promise_of_safety_is_intent_and_not_a_denial() -> None:
+    text = "i cant promise i wont hurt myself tonight"
+    assert not guards.denies_crisis(normalise(text))
+    assert rule_verdict(text).level == RiskLevel.IMMINENT
+    assert rule_verdict("i cant promise ill be at the party").level < RiskLevel.PASSIVE
