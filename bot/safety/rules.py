@@ -1866,6 +1866,57 @@ RULES: tuple[Rule, ...] = (
         r"(?: (?:tonight|tomorrow|this time|much longer|till morning))?\b",
     ),
     _rule(
+        "at_edge", "means", 3, False,
+        # someone at the top of a high place, or stopped on a bridge
+        r"\b(?:im|i am|sitting|sat|standing|parked|waiting|been) (?:\w+ )?(?:at|on|in) the (?:top|"
+        r"highest|roof|top level|top floor|top deck|top storey|upper deck) (?:level |floor |deck )?"
+        r"(?:of )?(?:the |a |this )?(?:car park|multi storey|multi story|parking garage|parking "
+        r"structure|building|tower|bridge|cliff|dam|viaduct|flats|block)\b(?!.{0,60}\b(?:meet|"
+        r"where (?:are|r|did|do|is)|park|parked|waiting for (?:you|u|him|her|them)|pick (?:me|you|u) up|see you|lift|stairs|"
+        r"ticket|pay|parked (?:the|my) car|level \d|spaces?|space|view|photo|sunset|fireworks|"
+        r"restaurant|bar|cafe|gym|office|work|meeting|lol)\b)",
+        r"\b(?:pulled over|stopped|parked|stopped the car|pulled in) (?:on|at|onto) (?:the |a |this )?"
+        r"(?:middle of the )?(?:bridge|cliff edge|cliff top|clifftop|viaduct|overpass|dam)\b"
+        r"(?!.{0,60}\b(?:traffic|broke down|breakdown|flat|puncture|police|accident|crash|roadworks|"
+        r"photo|pics?|view|sunset|call|phone|sat nav|satnav|directions|lost)\b)",
+    ),
+    _rule(
+        "coded_slang", "coded", 3, False,
+        # emoji sequences: "train -> person", "me -> bridge"
+        r"\b(?:train|bus|knife|rope|pills|gun|bridge|razor|grave|coffin)\s*(?:➡\ufe0f?|→|->|\+)\s*"
+        r"(?:🧍|🚶|me\b|🫵|😵|skull|coffin|grave)",
+        r"(?:🧍|🚶|\bme)\s*(?:➡\ufe0f?|→|->)\s*(?:train|bus|bridge|rope|pills|grave|coffin|skull|"
+        r"knife|🌊)",
+        # "catching the bus, and not the one to school"
+        r"\b(?:catch|catching|take|taking|get|getting) the bus\b.{0,40}\bnot the (?:one|kind|usual|"
+        r"normal|regular|school) (?:\w+ )?(?:to|for|bus)\b",
+    ),
+    _rule(
+        "preparation_general", "preparation", 4, False,
+        # the means laid out with the rest: "got my knife and my playlist ready"
+        r"\b(?:got|have|laid out|put out|set out|gathered) (?:my|the) (?:knife|rope|pills|blade|razor|"
+        r"gun|belt|noose|tablets|meds)\b.{0,30}\b(?:playlist|note|letter|letters|goodbye|last meal|"
+        r"favourite (?:song|hoodie|clothes))\b.{0,20}\b(?:ready|out|set|sorted|done)\b",
+        # accounts deleted down to the last one
+        r"\bdeleted (?:all )?(?:of )?my (?:\w+ ){0,4}(?:accounts?|socials|social media|discord|insta|"
+        r"instagram|tiktok|snap|snapchat|twitter|facebook)\b.{0,60}\b(?:last (?:account|one|thing|"
+        r"step)|nothing left|only (?:one|this) left|loose ends|before i go|wont need)\b",
+        r"\b(?:tied|tying|tie) up (?:every|each|the last|all my|every last) loose ends?\b(?!.{0,40}\b(?:"
+        r"work|project|job|office|holiday|vacation|leave|move|moving|semester|term|handover|report|"
+        r"before (?:i|we) (?:leave|go|move))\w*\b)",
+        r"\bnothing (?:left|more) to (?:sort|sort out|do|organise|organize|arrange|fix|settle)\b"
+        r"(?=.{0,10}$)(?<=.{40})",
+    ),
+    _rule(
+        "act_under_way", "act", 4, False,
+        # "i think i took too much", "took too many, my legs are numb"
+        rf"\b(?:i |i think i |think i |might have |may have |i might have )?took (?:way )?too "
+        rf"(?:much|many)(?: (?:of )?(?:my |the |them|those|these|{DRUG}))?\s*(?:[.,!]|$|and |"
+        rf"i |im |my |now )",
+        r"\bmixed (?:the |some )?(?:bleach|chemicals|cleaning (?:stuff|products)|pool chemicals)\b"
+        r".{0,60}\b(?:shut|closed|locked|sealed|taped) (?:the |my )?(?:door|window|windows|vents?)\b",
+    ),
+    _rule(
         "preparation_general", "preparation", 4, False,
         # possessions bequeathed: "the pc goes to my brother", "my cat goes to sarah"
         r"\b(?:my|the) (?:\w+ ){0,2}(?:pc|computer|laptop|xbox|playstation|ps5|ps4|switch|console|"

@@ -95,3 +95,36 @@ def test_no_promise_of_safety_is_intent_and_not_a_denial() -> None:
     assert not guards.denies_crisis(normalise(text))
     assert rule_verdict(text).level == RiskLevel.IMMINENT
     assert rule_verdict("i cant promise ill be at the party").level < RiskLevel.PASSIVE
+
+
+IMMINENT_SHAPES = [
+    # at the top of a high place, or stopped on a bridge (L3 at least)
+    ("sitting on the top floor of the multi storey on mill lane", RiskLevel.ACTIVE),
+    ("parked on the bridge, engine off. need a minute", RiskLevel.ACTIVE),
+    ("knife -> me tonight", RiskLevel.ACTIVE),
+    ("me -> bridge", RiskLevel.ACTIVE),
+    # preparation and acts
+    ("got the rope and my goodbye letter sorted", RiskLevel.IMMINENT),
+    ("deleted all my socials, snapchat is the last one", RiskLevel.IMMINENT),
+    ("tied up all my loose ends", RiskLevel.IMMINENT),
+    ("i might have took too many, everything is blurry", RiskLevel.IMMINENT),
+    ("mixed the pool chemicals in the car and closed the windows", RiskLevel.IMMINENT),
+]
+
+EVERYDAY_PLACES_AND_AMOUNTS = [
+    "im on the top level of the car park, meet you at the lift",
+    "stopped on the bridge to take a photo of the sunset",
+    "took too many photos at the wedding",
+    "i took too much time on the essay intro",
+    "tied up the loose ends on the project before my leave",
+]
+
+
+@pytest.mark.parametrize(("text", "level"), IMMINENT_SHAPES)
+def test_places_preparation_and_acts_in_new_shapes(text: str, level: RiskLevel) -> None:
+    assert rule_verdict(text).level >= level, text
+
+
+@pytest.mark.parametrize("text", EVERYDAY_PLACES_AND_AMOUNTS)
+def test_everyday_places_and_amounts_stay_below_l2(text: str) -> None:
+    assert rule_verdict(text).level < RiskLevel.PASSIVE, text
