@@ -115,6 +115,15 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"documentary about|lecture on|class on|song about|book about|movie about|research on|"
         r"study on) (?:the )?(?:suicide|self harm) (?:prevention|awareness|rates?|scene|statistics|"
         r"research|topic|in|among)\b",
+        # leisure jumps into water: "is it safe to jump off the cliff at the quarry, the waters deep"
+        r"\b(?:safe|ok|okay|allowed|legal|fun|scary) to (?:jump|dive) (?:off|from|into)\b.{0,80}\b(?:water|"
+        r"lake|sea|river|pool|deep|swim\w*|tombstoning|lifeguard)\b",
+        # "die of laughing / tiredness" in Spanish, Portuguese, French, Italian, German
+        r"\b(?:morir|muero|muriendo|muerto|muerta|morta|morto|morrendo|morrer|morri|mourir|meurs|"
+        r"mort|morte|morire|muoio|sterbe|sterben) (?:de|of|di|vor) (?:la )?(?:risa|rir|riso|rire|"
+        r"cansa[cç]o|cansancio|fatigue|fatica|hambre|fome|faim|fame|calor|chaleur|caldo|fr[ií]o|"
+        r"froid|sono|sue[nñ]o|sommeil|verg[uü]en[cz]a|vergonha|honte|aburrimiento|t[ée]dio|ennui|"
+        r"amor|amour|lachen|langeweile|hunger|m[uü]digkeit)\b|\btodm[uü]de\b|\bhundem[uü]de\b",
         # deaths in a game, then the joke: "died 6 times to the same boss im gonna kms skull"
         r"\b(?:died|dying|dead|killed|wiped|lost) (?:like |about |over |literally )?(?:\d+|\w+) "
         r"times? (?:to|on|in|at|by|against) "
@@ -157,6 +166,7 @@ _NEG_GAP = (
     r"anything|currently|right|now|in|danger|at|risk|intention|desire|plans|going|it|is|was|"
     r"honestly|truly|suicidal|and|or|kill|hurt|harm|myself|urge|urges|a|way|in a|the|point|"
     r"tried|attempted|even once|once|in a million years|in my life|in a hundred years|"
+    r"(?:depressed|sad|lonely|anxious|unsafe|crazy|unhappy|miserable|hopeless) (?:or|and|nor)|"
     r"wanting|wanted|felt|stage|where)"
 )
 _NEGATED_BEFORE = re.compile(
@@ -246,18 +256,26 @@ _UNSURE_BEFORE = re.compile(
 )
 
 
+_SHIFT_AFTER = re.compile(
+    r"\b(?:tomorrow|tmrw|later|next week|at the weekend|on (?:monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday)|when (?:the|everyone|they|nobody|no one)|once (?:the|everyone|they)|"
+    r"i said|im going to|i am going to|i will|ill do|just not)\b"
+)
+
+
 def denies_crisis(text: str) -> bool:
     """A negator governs a crisis phrase somewhere in the message ("cant promise i wont..." is
     not a denial)."""
     return any(
         not _UNSURE_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        and not _SHIFT_AFTER.search(text, m.end(), m.end() + 60)
         for m in _DENIED_CRISIS.finditer(text)
     )
 
 
 _SERIOUS = re.compile(
     r"\b(?:not|no|im not) (?:joking|kidding|a joke)\b|\bno joke\b|\bim serious\b|"
-    r"\bfor real\b|\bseriously\b|\bi mean it\b"
+    r"\bfor real\b|\bseriously\b|\bi mean it\b|\bngl\b|\bnot (?:gonna|going to) lie\b|\bno cap\b"
 )
 
 

@@ -565,7 +565,10 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:height|high|tall|far|deep|long|much|many|dose|amount|floor|floors|story|storey)\b.{0,30}"
         r"\bto (?:die|kill (?:you|"
         r"me|someone|a person)|be fatal|not survive|end it)\b",
-        r"\b(?:rope|knot|belt|cord|noose|beam)\b.{0,20}\bfor hanging\b|\bis (?:hanging|drowning|"
+        r"\b(?:rope|knot|belt|cord|noose|beam)\b.{0,20}\bfor hanging\b(?! (?:a |the |my |some |up )?"
+        r"(?:\w+ )?(?:hammock|swing|picture|pictures|painting|frame|mirror|shelf|plant|plants|lights|"
+        r"bird ?feeder|washing|laundry|clothes|tarp|sign|bag|bike|boat|tent|decorations?|flag|"
+        r"pots?|pans?|tyre|tire)\b)|\bis (?:hanging|drowning|"
         r"overdosing|bleeding out|jumping|an overdose|suffocation|carbon monoxide|drowning yourself|"
         r"slitting) (?:painful|quick|painless|peaceful|fast|instant|reliable)\b",
         r"\b(?:vertical(?:ly)?|horizontal(?:ly)?|lengthwise|down the road|across the street)\b.{0,30}"
@@ -642,7 +645,9 @@ RULES: tuple[Rule, ...] = (
         r"metres|feet|ft|floors|stories|storeys)\b|can i get (?:to|on)|access)",
         r"\b(?:which|what) (?:bridges?|buildings?|parking garages?|cliffs?)\b.{0,30}\b(?:taller|"
         r"higher|tallest|highest|high|above|over|more than)\b(?!.{0,40}\b(?:in the world|in europe|in "
-        r"america|in the us|quiz|homework|school|project|trivia|fact|ever built)\b)",
+        r"america|in the us|quiz|homework|school|project|trivia|fact|ever built|shot|shots|photo|"
+        r"photos|photograph\w*|pics?|drone|view|views|sunset|sunrise|picture|pictures|hike|hiking|"
+        r"visit|see)\b)",
         rf"\bhow (?:many|much) (?:{DRUG}|\w+ {DRUG})\b.{{0,30}}\b(?:too many|too much)\b",
         r"\b(?:where|how) (?:can i|do i|to|could i) (?:buy|get|find|order|obtain)\b.{0,20}\b(?:a "
         r"|some )?(?:gun|firearm|pistol|handgun|revolver|rope|noose|helium|charcoal|cyanide|"
@@ -910,8 +915,10 @@ RULES: tuple[Rule, ...] = (
         r"\b(?! (?:for (?:my|the|a) (?:trip|holiday|vacation|flu season)|prescription))",
         r"\b(?:gave|giving|give|given|been giving|started giving) away (?:all )?(?:of )?(?:my|all my) "
         r"(?:\w+ )?(?:stuff|things|belongings|possessions|clothes|games|books|pets?|cat|dog|plants|"
-        r"savings|art|figures|collection|valuables)\b(?! (?:to (?:charity|goodwill|the thrift)|"
-        r"because (?:im|we are) moving))",
+        r"savings|art|figures|collection|valuables)\b(?<!baby clothes)(?<!old clothes)(?! (?:to "
+        r"(?:charity|goodwill|the thrift)|because (?:im|we are) moving))(?!.{0,60}\b(?:free to|"
+        r"collection only|pick ?up|outgrown|grown out|turned \d|declutter\w*|moving house|marie kondo|"
+        r"for free|free for)\b)",
         r"\b(?:gave|giving|give|given) (?:all )?(?:of )?my (?:\w+ )?(?:stuff|things|belongings|possessions|"
         r"books|clothes|games|art|figures|collection|valuables|jewell?ery|records|guitar|plants) "
         r"away\b(?!.{0,40}\b(?:library sale|charity|goodwill|thrift|oxfam|sale|moving|declutter\w*|"
@@ -981,7 +988,9 @@ RULES: tuple[Rule, ...] = (
         r"it|(?:it )?(?:wasnt|was not|isnt|is not) (?:your|anyones) fault)\b",
         r"\bi love you all\b.{0,30}\b(?:remember me|take care of each other|dont be sad|dont cry|"
         r"forgive me)\b",
-        r"\b(?:wrote|written|writing|made|updated|finished) (?:my|a) will\b",
+        r"\b(?:wrote|written|writing|made|updated|finished) (?:my|a) will\b(?!.{0,80}\b(?:witness\w*|"
+        r"solicitor|lawyer|attorney|notary|legal|probate|executor|template|online|now that (?:the|we|"
+        r"our|my)|since (?:the|we|our) (?:baby|twins|kids?|wedding|house)|new baby|mortgage)\b)",
         r"\b(?:wont|will not|not going to|will never) be (?:here|around|a problem|a burden|"
         r"bothering (?:you|anyone)|able to talk) (?:much longer|for much longer|anymore|any more|"
         r"for long|after this|after today|after tonight)\b",
@@ -1560,7 +1569,9 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "means_question", "means", 2, False,
         r"\bhow many (?:storeys|stories|floors|levels) (?:is|are|does|has) (?:the )?(?:\w+ ){0,3}(?:car "
-        r"park|multi ?storey|parking garage|building|block|tower)\b",
+        r"park|multi ?storey|parking garage|building|block|tower)\b(?!.{0,60}\b(?:in the world|in "
+        r"(?:dubai|europe|america|asia|new york|london|the us|the uk)|quiz|homework|school|project|"
+        r"trivia|fact|ever built|record)\b)",
     ),
     _rule(
         "act_under_way", "act", 4, False,
@@ -1626,8 +1637,9 @@ RULES: tuple[Rule, ...] = (
         r"overpass|roof|car park|multi ?storey|cliff|tracks|quarry|reservoir|dam)\b.{0,40}\b(?:nobody|"
         r"no one|noone) (?:is )?around\b",
         r"\bhow (?:long|fast|quickly)\b.{0,40}\b(?:starv|freez|bleed|drown|suffocat)\w*(?: to death)?\b",
-        r"\bhow far (?:down|is the drop|to the water|is it down)\b(?!.{0,50}\b(?:ride|rollercoaster|roller "
-        r"coaster|coaster|theme park|pleasure beach|big one|log flume|mine|well|cave)\b)",
+        r"\bhow far (?:down|is the drop|to the water|is it down)\b(?!.{0,90}\b(?:ride|rollercoaster|roller "
+        r"coaster|coaster|theme park|pleasure beach|big one|log flume|mine|well|cave|zipline|zip line|"
+        r"zip wire|bungee|abseil\w*|rafting|kayak\w*|canoe\w*|fishing|drone|photo|swing|gorge walk)\b)",
         r"\b(?:ammo|ammunition|bullets|shells|gun safe|gun cabinet)\b.{0,60}\b(?:where (?:do|would|"
         r"does|can)|how (?:do|can|would) (?:i|you|people)|the code|the key)\b",
         r"\b(?:drown|sink) faster\b|\brocks in (?:my|your|the) (?:coat|pockets)\b",
@@ -1917,6 +1929,100 @@ RULES: tuple[Rule, ...] = (
         r".{0,60}\b(?:shut|closed|locked|sealed|taped) (?:the |my )?(?:door|window|windows|vents?)\b",
     ),
     _rule(
+        "means", "means", 3, False,
+        # "guess ill go step in front of the 42 bus"
+        r"\b(?:step|stepping|walk|walking|jump|jumping|throw my ?self|lie down|lying down|lay down) "
+        r"(?:out )?in front of (?:a|the|an|some|next) (?:\d+ |moving |oncoming |speeding |next |fast )?(?:bus|"
+        r"train|car|lorry|truck|tram|tube|van)\b(?!.{0,30}\b(?:to (?:take|get) a (?:photo|picture|"
+        r"selfie)|for a (?:photo|picture|selfie)|for the (?:photo|picture|shot))\b)",
+    ),
+    _rule(
+        "abuse", "abuse", 3, False,
+        # "my uncle touched me again"
+        r"\b(?:uncle|stepdad|step dad|stepfather|cousin|grandpa|grandad|granddad|coach|teacher|"
+        r"neighbou?r|brother|dad|father|mums boyfriend|moms boyfriend|tutor|babysitter|pastor|priest|"
+        r"boss|he|she) (?:\w+ )?(?:touched|touches|touching|groped|gropes|grabbed|grabs|keeps "
+        r"touching|tried to touch|came into my (?:room|bed)) (?:me|my (?:body|chest|breasts?|butt|"
+        r"privates|thigh|legs?))\b(?! (?:on the (?:shoulder|arm|back)|to (?:say|tell|get my attention)|"
+        r"a |an |some |one |lunch|coffee|dinner|food|drink))",
+    ),
+    _rule(
+        "height_question", "means", 1, False,
+        # "wheres the nearest bridge" (a method hint only with distress in the message or context)
+        r"\b(?:wheres|where is|where s|how far is|how do i get to) (?:the )?(?:nearest|closest|"
+        r"highest|tallest|a) (?:bridge|cliff|rooftop|car park|multi storey|railway line|train tracks|"
+        r"overpass|viaduct|tall building)\b",
+    ),
+    _rule(
+        "intent", "plan", 3, False,
+        # afraid of oneself: "im scared of what i might do tonight"
+        r"\b(?:scared|afraid|worried|frightened|terrified) (?:of|about) what i (?:might|could|would|will|"
+        r"am going to|m going to|may) do(?: to my ?self)?\b(?! (?:to (?:him|her|them|my (?:boss|ex|"
+        r"brother|sister))|if (?:i|he|she|they) (?:see|lose|fail|get)))",
+        # not now, but later when nobody is there
+        r"\b(?:not|wont|isnt|never) (?:\w+ ){0,6}(?:tonight|today|now|yet)\b\W+(?:but |maybe |probably )?"
+        r"(?:tomorrow|tmrw|later|next week|this weekend|soon)\b.{0,40}\b(?:when|once|after) (?:the "
+        r"house is empty|everyone (?:leaves|has left|is gone|goes|is out|is asleep)|theyre (?:gone|out|"
+        r"asleep)|nobody is (?:home|around)|no one is (?:home|around)|im alone)\b",
+        # a correction that leaves the act implied: "i never said i wanted to die. i said im going to"
+        r"\bi (?:said|meant|mean) (?:im|i am|i will|ill|i was) (?:going to|gonna|about to|actually "
+        r"going to) ?(?:do it)?\s*[.!]*$",
+    ),
+    # ---- other languages (Portuguese, Spanish, Hindi/Hinglish, Polish, Tagalog): acts, means and
+    # times; the encoder reads them poorly and the rules are otherwise English
+    _rule(
+        "act_under_way", "act", 4, False,
+        r"\b(?:tomei|engoli|tomou|me tome|tome|trague|me trague)\b(?: \w+){0,3} (?:cartela|caixa|frasco|"
+        r"comprimidos|remedios|pilulas|pastillas|caja|tabletas|blister)\b.{0,20}\b(?:inteira|inteiro|"
+        r"inteiras|toda|todos|todas|tudo|entera|entero|enteras)\b",
+        r"\b(?:tomei|engoli|me tome|trague) (?:todos os|todas as|todas las|todos los|\d{2,}) "
+        r"(?:comprimidos|remedios|pilulas|pastillas|tabletas|capsulas)\b",
+        r"\b(?:saari|sari|poori|puri|bahut saari|sab) (?:goliyan|goli|dawai|dawaiyan|tablets|pills|"
+        r"neend ki goliyan) (?:kha li|kha liya|kha lee|le li|le liya|kha gaya|kha gayi|nigal li)\b",
+        r"\b(?:wzialem|wzielam|lyknalem|lyknelam|polknalem|polknelam|zjadlem|zjadlam) (?:\w+ ){0,3}"
+        r"(?:tabletki|tabletek|lekow|leki|opakowanie|opakowania)\b",
+    ),
+    _rule(
+        "finality", "finality", 3, False,
+        r"\b(?:main|mai|me) (?:ab )?(?:nahi|nahin|nhi) (?:rahunga|rahungi|rahoonga|rahoongi|bachunga|"
+        r"bachungi|milunga|milungi)\b",
+        r"\bsab (?:ko|se) (?:bye|alvida|goodbye) (?:bolna|kehna|kehta|keh raha|keh rahi)\b",
+        r"\b(?:paalam|adios|adeus|alvida|zegnajcie|egnajcie) (?:na )?(?:sa inyo|a todos|a todas|"
+        r"para sempre|para siempre|sabko|wszystkim)\b(?!.{0,60}\b(?:lilipat|moving|move|mudando|"
+        r"mudanza|vacation|bakasyon|holiday|viaje|viagem)\b)",
+    ),
+    _rule(
+        "preparation_general", "preparation", 4, False,
+        r"\b(?:aaj raat|aaj|kal) (?:ke baad|se) (?:main |mai )?(?:nahi|nahin|nhi) (?:rahunga|rahungi|"
+        r"milunga|milungi)\b",
+    ),
+    _rule(
+        "means_ready", "means", 2, False,
+        r"\bmam (?:juz )?(?:tabletki|leki|line|sznur|noz|zyletki|pigulki)\b.{0,30}\b(?:szufladzie|"
+        r"schowane|przygotowane|odlozone|gotowe|pod lozkiem|odliczone|w pokoju)\b",
+        r"\b(?:ja )?(?:tenho|tengo) (?:os|as|los|las)? ?(?:comprimidos|remedios|pilulas|pastillas|"
+        r"tabletas|a corda|la cuerda)\b.{0,30}\b(?:guardad\w+|escondid\w+|na gaveta|en el cajon|"
+        r"prontos|listos|prontas|listas|separad\w+)\b",
+        r"\b(?:dupatta|chunni|rassi)\b.{0,30}\b(?:ready|taiyaar|tayyar|tayaar)\b",
+    ),
+    _rule(
+        "means_in_place", "means", 3, False,
+        r"\bpankha\b.{0,40}\b(?:dupatta|chunni|rassi)\b|\b(?:dupatta|chunni|rassi)\b.{0,40}\bpankha\b",
+    ),
+    _rule(
+        "covert_timing", "plan", 0, False,
+        r"\b(?:jak|kiedy) wszyscy (?:wyjda|wyjdom|pojda spac|zasna)\b|\bquando (?:todos|todo mundo) "
+        r"(?:sair|sairem|dormir|sairem de casa)\b|\bcuando (?:todos|todo el mundo) (?:se vayan|salgan|"
+        r"duerman)\b|\b(?:hostel|ghar|room|kamra|kamre) (?:\w+ )?khali (?:hone|ho jaye|hoga)\b|\bsab "
+        r"(?:so jaye|so jayenge|chale jaye|chale jayenge)\b",
+    ),
+    _rule(
+        "timing", "plan", 0, False,
+        r"\b(?:hoje a noite|hoje de noite|esta noite|amanha|esta noche|manana|ce soir|demain|heute "
+        r"nacht|aaj raat|kal subah|kal raat|jutro|dzis wieczorem|dzisiaj|dzis w nocy|mamayang gabi|"
+        r"bukas|ngayong gabi)\b",
+    ),
+    _rule(
         "preparation_general", "preparation", 4, False,
         # possessions bequeathed: "the pc goes to my brother", "my cat goes to sarah"
         r"\b(?:my|the) (?:\w+ ){0,2}(?:pc|computer|laptop|xbox|playstation|ps5|ps4|switch|console|"
@@ -1964,7 +2070,7 @@ RULES: tuple[Rule, ...] = (
         r"ashamed|so tired|exhausted of|sick of everything|im done|im so done|cant anymore|"
         r"cant sleep|insomnia|hurting|in pain|so much pain|bullied|harassed|alone|rejected|"
         r"left me|lost everything|no friends|no way|a mess|crying|tears|hate everything|"
-        r"cant stop crying|fed up|pointless|meaningless|scared|terrified|afraid|im shaking|not in a (?:good|great|healthy) place|made redundant|redundancy|(?:havent|have not|not) slept|since (?:she|he|they) left|cant stop "
+        r"cant stop crying|fed up|pointless|meaningless|(?<!shes )(?<!hes )(?<!theyre )(?<!she is )(?<!he is )scared(?! of (?:heights|spiders|snakes|dogs|flying|needles|clowns|the dark|water|crowds|bugs|mice|birds|bees|wasps|thunder|the dentist))|terrified(?! of (?:heights|spiders|snakes|flying|needles|clowns))|afraid(?! of (?:heights|spiders|snakes|flying|needles|clowns))|im shaking|not in a (?:good|great|healthy) place|made redundant|redundancy|(?:havent|have not|not) slept|since (?:she|he|they) left|cant stop "
         r"shaking)\b",
     ),
 )  # fmt: skip

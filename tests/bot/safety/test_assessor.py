@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from bot.safety.assessor import CrisisAssessor, decide
+from bot.safety.assessor import CrisisAssessor, corroborate, decide
 from bot.safety.combine import rule_verdict
 from bot.safety.levels import RiskLevel
 
@@ -67,3 +67,28 @@ def test_a_stricter_guard_override_keeps_a_guarded_message_down() -> None:
     assert decide(guarded, probs, 0.8, 0.8, guard_override=0.97).level == RiskLevel.PASSIVE
     probs = _probs(0.01, 0.0, 0.5, 0.48, 0.01)  # P(L>=2) = 0.99
     assert decide(guarded, probs, 0.8, 0.8, guard_override=0.995).level < RiskLevel.PASSIVE
+
+
+def test_an_encoder_raise_with_no_rule_signal_needs_the_head_to_corroborate() -> None:
+    verdict = rule_verdict("who plans these things")
+    assert not verdict.names
+    encoder = _probs(0.02, 0.03, 0.02, 0.9, 0.03)  # P(L>=3) = 0.93: a lift on its own
+    lifted = decide(verdict, encoder, 0.85, 0.6, 0.8)
+    assert lifted.level == RiskLevel.ACTIVE
+    # the head barely sees anything: no crisis level (the encoder's distress reading stays)
+    kept = corroborate(verdict, lifted, _probs(0.9, 0.05, 0.03, 0.01, 0.01), encoder)
+    assert kept.level == RiskLevel.DISTRESS and "clf:uncorroborated" in kept.reasons
+    # the head sees a passive crisis but not active risk: a check-in, no alert
+    assert corroborate(verdict, lifted, _probs(0.4, 0.1, 0.4, 0.1, 0.0), encoder).level == (
+        RiskLevel.PASSIVE
+    )
+    # the head agrees: the lift stands
+    assert corroborate(verdict, lifted, _probs(0.3, 0.1, 0.2, 0.3, 0.1), encoder) is lifted
+
+
+def test_corroboration_never_touches_what_the_rules_saw() -> None:
+    verdict = rule_verdict("bought the stuff today")
+    encoder = _probs(0.0, 0.0, 0.05, 0.9, 0.05)
+    decision = decide(verdict, encoder, 0.85, 0.6, 0.8)
+    assert verdict.names and decision.level >= RiskLevel.ACTIVE
+    assert corroborate(verdict, decision, _probs(1, 0, 0, 0, 0), encoder) is decision

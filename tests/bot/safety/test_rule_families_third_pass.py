@@ -128,3 +128,63 @@ def test_places_preparation_and_acts_in_new_shapes(text: str, level: RiskLevel) 
 @pytest.mark.parametrize("text", EVERYDAY_PLACES_AND_AMOUNTS)
 def test_everyday_places_and_amounts_stay_below_l2(text: str) -> None:
     assert rule_verdict(text).level < RiskLevel.PASSIVE, text
+
+
+OTHER_LANGUAGES = [
+    ("tomei todos os comprimidos da caixa", RiskLevel.IMMINENT),
+    ("me tomé todas las pastillas", RiskLevel.IMMINENT),
+    ("saari neend ki goliyan kha li", RiskLevel.IMMINENT),
+    ("wzielam cale opakowanie tabletek", RiskLevel.IMMINENT),
+    ("kal ke baad main nahi rahungi", RiskLevel.IMMINENT),
+    ("rassi aur pankha dono ready hai", RiskLevel.ACTIVE),
+]
+
+OTHER_LANGUAGE_EVERYDAY = [
+    "me muero de hambre, vamos a comer",
+    "tô morto de sono depois do plantão",
+    "je suis mort de rire",
+    "adeus a todos, estamos mudando para Lisboa amanhã",
+    "main kal class nahi aaunga, bukhar hai",
+]
+
+
+@pytest.mark.parametrize(("text", "level"), OTHER_LANGUAGES)
+def test_other_language_acts_and_means(text: str, level: RiskLevel) -> None:
+    assert rule_verdict(text).level >= level, text
+
+
+@pytest.mark.parametrize("text", OTHER_LANGUAGE_EVERYDAY)
+def test_other_language_idioms_and_goodbyes_stay_below_l2(text: str) -> None:
+    assert rule_verdict(text).level < RiskLevel.PASSIVE, text
+
+
+B12_SHAPES_CRISIS = [
+    ("guess ill just walk in front of the next train then", RiskLevel.ACTIVE),
+    ("my coach keeps touching me after practice", RiskLevel.ACTIVE),
+    ("im afraid of what i could do to myself tonight", RiskLevel.ACTIVE),
+    ("not today. maybe tomorrow when everyone is out", RiskLevel.ACTIVE),
+    ("kinda want to kms tbh ngl lol", RiskLevel.ACTIVE),
+]
+
+B12_SHAPES_EVERYDAY = [
+    "how many floors is the tallest building in the world? pub quiz tonight",
+    "which cliffs round here are highest? want photos at sunset",
+    "how far down is the water from the bridge? we're going rafting",
+    "best knot for hanging a bird feeder?",
+    "giving away all my kids old clothes, free to anyone who can collect",
+    "we made a will after the baby came, do we need a solicitor",
+    "im not sad or suicidal, i just like my own company",
+    "is it safe to jump off the rocks into the lake? is it deep enough to swim",
+    "how high is that bridge? my son is scared of heights",
+    "my uncle grabbed me a drink at the bar",
+]
+
+
+@pytest.mark.parametrize(("text", "level"), B12_SHAPES_CRISIS)
+def test_b12_crisis_shapes(text: str, level: RiskLevel) -> None:
+    assert rule_verdict(text).level >= level, text
+
+
+@pytest.mark.parametrize("text", B12_SHAPES_EVERYDAY)
+def test_b12_everyday_shapes_stay_below_l2(text: str) -> None:
+    assert rule_verdict(text).level < RiskLevel.PASSIVE, text
