@@ -57,6 +57,12 @@ _ENCODER_GUARD_OVERRIDE = 0.995
 # fresh batches 10-12 (both models blind to them) a floor of 0.3 on the head's P(L>=2) (and
 # P(L>=3) for a lift to L3) removed 1-3 points of false alarms and no caught crisis.
 _CORROBORATION = 0.3
+# One or two words the rules see nothing in ("window", "tuesday", "got it", "k") carry too little
+# for either classifier: both learned that short lines are crisis lines (29 of 31 three-word solo
+# training lines were L3/L4) and scored everyday words at P(L>=3) 0.9-1.0. Terse crisis lines
+# ("kms", "cut again", "end it", "tonights the night") are rule vocabulary, so there the
+# classifiers may raise no higher than distress; the context rules still apply.
+_SHORT_WORDS = 2
 _PLAN_MARKERS = frozenset({"plan_marker", "intent_vague", "plan"})
 _MEANS_AT_HAND = frozenset({"means_possession", "at_hand_pronoun", "means_ready", "means_in_place"})
 
@@ -144,6 +150,18 @@ def corroborate(
     return Decision(level, round(float(encoder_probs[cut:].sum()), 3), reasons)
 
 
+def cap_short(rules: RuleVerdict, decision: Decision, normalised_text: str) -> Decision:
+    """A classifier raise over one or two words with no rule signal stops at distress (L1)."""
+    if (
+        rules.names
+        or decision.level <= max(rules.level, RiskLevel.DISTRESS)
+        or len(normalised_text.split()) > _SHORT_WORDS
+    ):
+        return decision
+    level = max(rules.level, RiskLevel.DISTRESS)
+    return Decision(level, min(decision.score, 0.6), (*decision.reasons, "clf:too_short"))
+
+
 class CrisisAssessor:
     """Screens messages for crisis risk; build once, then call from any thread."""
 
@@ -209,10 +227,12 @@ class CrisisAssessor:
                 t_lift,
                 guard_override=_ENCODER_GUARD_OVERRIDE,
             )
-            return verdict, corroborate(verdict, decision, probs, encoded)
-        return verdict, decide(
+            decision = corroborate(verdict, decision, probs, encoded)
+            return verdict, cap_short(verdict, decision, norm)
+        decision = decide(
             verdict, probs, head.threshold_crisis, head.threshold_active, head.threshold_lift
         )
+        return verdict, cap_short(verdict, decision, norm)
 
     def assess(self, text: str, context: Sequence[str] = ()) -> Assessment:
         """One message, with the earlier user messages of its window (oldest first)."""

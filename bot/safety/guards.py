@@ -124,6 +124,11 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"cansa[cç]o|cansancio|fatigue|fatica|hambre|fome|faim|fame|calor|chaleur|caldo|fr[ií]o|"
         r"froid|sono|sue[nñ]o|sommeil|verg[uü]en[cz]a|vergonha|honte|aburrimiento|t[ée]dio|ennui|"
         r"amor|amour|lachen|langeweile|hunger|m[uü]digkeit)\b|\btodm[uü]de\b|\bhundem[uü]de\b",
+        # "ready to die on this hill"; "someone unalive this guys wifi"
+        r"\bdie on (?:this|that|the) hill\b",
+        r"\bunalive (?:this|that|the|his|her|their|my|our) (?:\w+ ){0,2}(?:wifi|router|internet|"
+        r"laptop|phone|pc|computer|printer|alarm|alarm clock|group chat|gc|playlist|game|console|"
+        r"homework|essay)\b",
         # deaths in a game, then the joke: "died 6 times to the same boss im gonna kms skull"
         r"\b(?:died|dying|dead|killed|wiped|lost) (?:like |about |over |literally )?(?:\d+|\w+) "
         r"times? (?:to|on|in|at|by|against) "
@@ -198,7 +203,8 @@ HISTORICAL = re.compile(
 PRESENT = re.compile(
     r"\b(?:again|right now|tonight|today|lately|recently|these days|this week|currently|soon|"
     r"still(?! (?:have|has|see|get|show|visible|there|bother\w*|make|makes|remind\w*|itch\w*))|"
-    r"starting to|coming back|came back|back again|relaps(?:e|ed|ing)|right now|rn)\b"
+    r"starting to|coming back|came back|back again|relaps(?:e|ed|ing)|right now|rn|"
+    r"can (?:i|you|u|a person|someone|a \d+ year old) (?:legally )?(?:buy|get|own|purchase))\b"
 )
 
 

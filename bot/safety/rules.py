@@ -997,7 +997,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:you|they|everyone|nobody|no one|people) (?:wont|will not|will never|dont) (?:have to )?"
         r"(?:see|hear from|deal with|worry about|put up with) me (?:again|anymore|any more|much "
         r"longer|ever again|after (?:today|tonight))\b",
-        r"\b(?:tell|please tell) (?:my|them|her|him|everyone) (?:\w+ )?(?:i love (?:them|her|him|"
+        r"\b(?:tell|please tell) (?:my|the|them|her|him|everyone) (?:\w+ )?(?:i love (?:them|her|him|"
         r"you)|im sorry|i am sorry|it wasnt (?:their|her|his|your) fault)\b",
         r"\bits (?:been )?(?:nice|good|an honou?r) knowing (?:you|u|everyone|yall|all of you)\b",
         r"\b(?:see you|see u|meet you|see ya|cya) (?:on the other side|in (?:another|the next) life|"
@@ -1967,6 +1967,45 @@ RULES: tuple[Rule, ...] = (
         # a correction that leaves the act implied: "i never said i wanted to die. i said im going to"
         r"\bi (?:said|meant|mean) (?:im|i am|i will|ill|i was) (?:going to|gonna|about to|actually "
         r"going to) ?(?:do it)?\s*[.!]*$",
+    ),
+    _rule(
+        "passive_ideation", "ideation", 2, False,
+        # "theyd be better off with just my brother"; "i just want to disappear"
+        r"\bbetter off with (?:just|only) (?:my|their|his|her|the) (?:\w+ )?(?:brother|sister|"
+        r"siblings?|kids|son|daughter|other \w+)\b",
+        r"\b(?:want|wanna|wanting|need|wish i could|would love to) (?:to )?(?:just )?disappear\b"
+        r"(?! (?:for|to|into (?:a|the|my) (?:\w+ )?(?:book|game|woods|mountains|bed|show|series|"
+        r"novel|music)|on (?:holiday|vacation)|"
+        r"under|in (?:a|the) (?:book|bath|hoodie)))",
+    ),
+    _rule(
+        "self_harm", "self_harm", 3, False,
+        # "i need the sh to stop but i did it again"; a bare "cut again"
+        r"\b(?:the |my )?(?:sh|self harm|self harming|cutting|burning)\b.{0,40}\b(?:did it|done it|"
+        r"cut|relapsed|happened|started) again\b",
+        r"^\W*(?:i |just |i just )?(?:cut|sh|shd|burned|burnt|relapsed) (?:again|tonight|last night|"
+        r"today)\W*$",
+    ),
+    _rule(
+        "means", "means", 3, True,
+        # a gun with its ordinary purpose denied: "can u buy a gun at 17? not for hunting"
+        r"\b(?:buy|get|borrow|find|get hold of) (?:a |my |his )?(?:gun|rifle|shotgun|pistol|"
+        r"handgun|firearm)\b.{0,60}\bnot (?:for|to go) (?:hunting|the range|sport|shooting|"
+        r"protection|target practice|clays|self defen[cs]e)\b",
+    ),
+    _rule(
+        "plan", "plan", 3, True,
+        # "i have a plan, just no date yet"
+        r"\b(?:i have|ive got|i got|got|i made|made) a plan\b.{0,20}\b(?:no date|not (?:picked|set|"
+        r"chosen|decided) (?:a|the) (?:date|day)|just need (?:a|the) (?:right |perfect )?(?:date|day|"
+        r"time|moment|night)|"
+        r"(?:date|day) (?:isnt|is not|not) (?:set|picked|decided))\b",
+    ),
+    _rule(
+        "explicit_ideation", "ideation", 3, False,
+        # a bare "end it" as the whole message
+        r"^\W*(?:(?:i|i just|just|gonna|going to|im going to|i want to|i wanna|wanna|time to) )?end "
+        r"it\W*$",
     ),
     # ---- other languages (Portuguese, Spanish, Hindi/Hinglish, Polish, Tagalog): acts, means and
     # times; the encoder reads them poorly and the rules are otherwise English

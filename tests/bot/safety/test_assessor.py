@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from bot.safety.assessor import CrisisAssessor, corroborate, decide
+from bot.safety.assessor import CrisisAssessor, cap_short, corroborate, decide
 from bot.safety.combine import rule_verdict
 from bot.safety.levels import RiskLevel
 
@@ -92,3 +92,31 @@ def test_corroboration_never_touches_what_the_rules_saw() -> None:
     decision = decide(verdict, encoder, 0.85, 0.6, 0.8)
     assert verdict.names and decision.level >= RiskLevel.ACTIVE
     assert corroborate(verdict, decision, _probs(1, 0, 0, 0, 0), encoder) is decision
+
+
+# Single everyday words and two-word replies, none of them in train.jsonl: both classifiers once
+# scored lines like these at P(L>=3) 0.9-1.0 ("short = crisis"); none may reach a crisis level.
+EVERYDAY_WORDS = [
+    "binary", "keyboard", "lamp", "seven", "maybe", "sunday", "purple", "carrot", "stapler",
+    "thursday", "bicycle", "volleyball", "calendar", "see you", "sure thing", "sounds good",
+]
+
+
+def test_single_everyday_words_stay_below_l2(assessor: CrisisAssessor) -> None:
+    raised = {w: assessor.assess(w).level for w in EVERYDAY_WORDS}
+    assert all(level < RiskLevel.PASSIVE for level in raised.values()), raised
+
+
+def test_terse_crisis_lines_are_rule_vocabulary_and_not_capped(assessor: CrisisAssessor) -> None:
+    for text in ("kms", "end it", "cut again", "wanna disappear", "tonights the night"):
+        assert assessor.assess(text).level >= RiskLevel.PASSIVE, text
+
+
+def test_a_short_line_with_no_rule_signal_is_raised_no_higher_than_distress() -> None:
+    verdict = rule_verdict("window")
+    raised = decide(verdict, _probs(0.0, 0.0, 0.05, 0.9, 0.05), 0.85, 0.6, 0.8)
+    assert raised.level == RiskLevel.ACTIVE
+    capped = cap_short(verdict, raised, "window")
+    assert capped.level == RiskLevel.DISTRESS and "clf:too_short" in capped.reasons
+    longer = "who plans these three things"
+    assert cap_short(rule_verdict(longer), raised, longer) is raised

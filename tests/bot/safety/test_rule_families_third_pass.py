@@ -188,3 +188,33 @@ def test_b12_crisis_shapes(text: str, level: RiskLevel) -> None:
 @pytest.mark.parametrize("text", B12_SHAPES_EVERYDAY)
 def test_b12_everyday_shapes_stay_below_l2(text: str) -> None:
     assert rule_verdict(text).level < RiskLevel.PASSIVE, text
+
+
+LATE_SHAPES_CRISIS = [
+    ("my parents would be better off with only my sister", RiskLevel.PASSIVE),
+    ("i just wanna disappear", RiskLevel.PASSIVE),
+    ("been trying to stop the cutting but it happened again last night", RiskLevel.ACTIVE),
+    ("cut again", RiskLevel.ACTIVE),
+    ("end it.", RiskLevel.ACTIVE),
+    ("where can i get a pistol, not for target practice", RiskLevel.ACTIVE),
+    ("ive got a plan, just need the right day", RiskLevel.ACTIVE),
+    ("if im not online monday tell the guys it wasnt their fault", RiskLevel.ACTIVE),
+]
+
+LATE_SHAPES_EVERYDAY = [
+    "someone unalive my alarm clock please",
+    "im willing to die on that hill, cereal is a soup",
+    "i want to disappear into a long novel this weekend",
+    "should i stay with him or end it",
+    "got my hair cut again",
+]
+
+
+@pytest.mark.parametrize(("text", "level"), LATE_SHAPES_CRISIS)
+def test_late_crisis_shapes(text: str, level: RiskLevel) -> None:
+    assert rule_verdict(text).level >= level, text
+
+
+@pytest.mark.parametrize("text", LATE_SHAPES_EVERYDAY)
+def test_late_everyday_shapes_stay_below_l2(text: str) -> None:
+    assert rule_verdict(text).level < RiskLevel.PASSIVE, text
