@@ -165,6 +165,8 @@ def rule_verdict(raw: str, norm: str | None = None) -> RuleVerdict:
     norm = normalise(raw) if norm is None else norm
     kept, guard_reasons, figurative_tone = _hit_levels(norm, raw)
     guarded = bool(guard_reasons) or figurative_tone
+    if guard_reasons == ["guard:negation"] and guards.means_after_contrast(norm):
+        guarded = False  # "i promised i wouldnt hurt myself but i bought razors today"
     names = {h.rule.name for h, _ in kept}
     groups = {h.rule.group for h, lv in kept if lv >= RiskLevel.PASSIVE}
     ideation = bool(groups & _IDEATION_GROUPS)

@@ -121,6 +121,7 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # "die of laughing / tiredness" in Spanish, Portuguese, French, Italian, German
         r"\b(?:morir|muero|muriendo|muerto|muerta|morta|morto|morrendo|morrer|morri|mourir|meurs|"
         r"mort|morte|morire|muoio|sterbe|sterben) (?:de|of|di|vor) (?:la )?(?:risa|rir|riso|rire|"
+        r"saudades?|vontade|ganas|envie|"
         r"cansa[cç]o|cansancio|fatigue|fatica|hambre|fome|faim|fame|calor|chaleur|caldo|fr[ií]o|"
         r"froid|sono|sue[nñ]o|sommeil|verg[uü]en[cz]a|vergonha|honte|aburrimiento|t[ée]dio|ennui|"
         r"amor|amour|lachen|langeweile|hunger|m[uü]digkeit)\b|\btodm[uü]de\b|\bhundem[uü]de\b",
@@ -265,8 +266,21 @@ _UNSURE_BEFORE = re.compile(
 _SHIFT_AFTER = re.compile(
     r"\b(?:tomorrow|tmrw|later|next week|at the weekend|on (?:monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday)|when (?:the|everyone|they|nobody|no one)|once (?:the|everyone|they)|"
-    r"i said|im going to|i am going to|i will|ill do|just not)\b"
+    r"i said|im going to|i am going to|i will|ill do|just not)\b|"
+    # "i promised i wouldnt hurt myself but i bought razors today"
+    r"\b(?:but|though|yet|however)\b.{0,50}\b(?:razors?|blades?|pills|tablets|rope|noose|gun|knife|"
+    r"bridge|cliff|tracks|bleach|overdose)\b"
 )
+# A means named after a contrast: the denial before it does not keep the classifier down.
+_CONTRAST_MEANS = re.compile(
+    r"\b(?:but|though|yet|however)\b.{0,50}\b(?:razors?|blades?|pills|tablets|rope|noose|gun|knife|"
+    r"bridge|cliff|tracks|bleach|overdose)\b"
+)
+
+
+def means_after_contrast(text: str) -> bool:
+    """ "...wouldnt hurt myself but i bought razors": a means named after a contrast."""
+    return bool(_CONTRAST_MEANS.search(text))
 
 
 def denies_crisis(text: str) -> bool:

@@ -2007,6 +2007,16 @@ RULES: tuple[Rule, ...] = (
         r"^\W*(?:(?:i|i just|just|gonna|going to|im going to|i want to|i wanna|wanna|time to) )?end "
         r"it\W*$",
     ),
+    _rule(
+        "passive_ideation", "ideation", 2, False,
+        # a bare "its over" as the whole message
+        r"^\W*(?:its|it s|it is) (?:all )?over(?: now| for me)?\W*$",
+    ),
+    _rule(
+        "coded_slang", "coded", 3, False,
+        # a message of means words or their emoji only: "rope 🪢", "🔪🔪"
+        r"^\W*(?:(?:rope|noose|razor|blade|knife|gun)\W*){2,}$",
+    ),
     # ---- other languages (Portuguese, Spanish, Hindi/Hinglish, Polish, Tagalog): acts, means and
     # times; the encoder reads them poorly and the rules are otherwise English
     _rule(

@@ -218,3 +218,20 @@ def test_late_crisis_shapes(text: str, level: RiskLevel) -> None:
 @pytest.mark.parametrize("text", LATE_SHAPES_EVERYDAY)
 def test_late_everyday_shapes_stay_below_l2(text: str) -> None:
     assert rule_verdict(text).level < RiskLevel.PASSIVE, text
+
+
+def test_a_means_after_a_contrast_lifts_the_denial_guard() -> None:
+    assert not rule_verdict("i told him i wont hurt myself but i bought blades today").guarded
+    assert rule_verdict("im not going to hurt myself, i just need to vent").guarded
+
+
+@pytest.mark.parametrize(
+    ("text", "level"), [("its all over now", RiskLevel.PASSIVE), ("knife 🔪", RiskLevel.ACTIVE)]
+)
+def test_bare_terse_lines(text: str, level: RiskLevel) -> None:
+    assert rule_verdict(text).level >= level, text
+
+
+def test_more_figurative_idioms_in_portuguese_and_spanish() -> None:
+    for text in ("to morrendo de saudades de casa", "me muero de ganas de verte"):
+        assert rule_verdict(text).level < RiskLevel.PASSIVE and rule_verdict(text).guarded, text
