@@ -128,7 +128,7 @@ def corroborate(
     encoder_probs: NDArray[np.float32],
     floor: float = _CORROBORATION,
 ) -> Decision:
-    """Keep an encoder raise over a message the rules saw nothing in only if the head agrees a little.
+    """Keep an encoder raise where the rules saw nothing only if the head agrees a little.
 
     A lift to L3 needs the head's P(L>=3) >= ``floor`` (else it falls to L2); a raise to L2 needs
     its P(L>=2) >= ``floor`` (else the message keeps the encoder's distress reading or nothing).

@@ -92,7 +92,8 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"skin) (?:me|us)\b"
         r"(?=.{0,40}\b(?:if|when|for|lol|because|cause|after|once|haha|skull)\b|\s*[.!]*$)",
         r"\b(?:kill|killing|die|dying|died|suicide|hang|hanging|jump|jumped|jumping|jumps|shoot|shot|"
-        r"stab|unalive|kms) (?:\w+ ){0,7}(?:in|on|during) (?:minecraft|fortnite|roblox|the game|elden ring|dark "
+        r"stab|unalive|kms) (?:\w+ ){0,7}(?:in|on|during) (?:minecraft|fortnite|roblox|the game|"
+        r"elden ring|dark "
         r"souls|gta|cod|valorant|league|skyrim|sims|the sims|my game|a game|the video game|"
         r"among us|"
         r"apex|overwatch|zelda|terraria|fallout)\b",
@@ -115,8 +116,9 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"documentary about|lecture on|class on|song about|book about|movie about|research on|"
         r"study on) (?:the )?(?:suicide|self harm) (?:prevention|awareness|rates?|scene|statistics|"
         r"research|topic|in|among)\b",
-        # leisure jumps into water: "is it safe to jump off the cliff at the quarry, the waters deep"
-        r"\b(?:safe|ok|okay|allowed|legal|fun|scary) to (?:jump|dive) (?:off|from|into)\b.{0,80}\b(?:water|"
+        # leisure jumps into water: "is it safe to jump off the cliff at the quarry, its deep"
+        r"\b(?:safe|ok|okay|allowed|legal|fun|scary) to (?:jump|dive) (?:off|from|into)\b.{0,80}"
+        r"\b(?:water|"
         r"lake|sea|river|pool|deep|swim\w*|tombstoning|lifeguard)\b",
         # "die of laughing / tiredness" in Spanish, Portuguese, French, Italian, German
         r"\b(?:morir|muero|muriendo|muerto|muerta|morta|morto|morrendo|morrer|morri|mourir|meurs|"
@@ -139,13 +141,16 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:the|this|that|my|these|those) (?:\w+ )?(?:lag|wifi|wi fi|internet|ping|connection|"
         r"game|boss|level|update|patch|printer|laptop|queue|traffic|commute|lecture|meeting|"
         r"spreadsheet|homework|group project|song|ad|ads|loading screen|server|teammates?|team|"
-        r"weather|heat|hangover|cold|flu) (?:is|are|was|were|keeps|has been) (?:literally |actually |"
+        r"weather|heat|hangover|cold|flu) (?:is|are|was|were|keeps|has been) "
+        r"(?:literally |actually |"
         r"so |just )?(?:making|gonna make|going to make|make) me (?:wanna|want to|wan na)\b.{0,50}",
         # questions about the words themselves: "what does unalive mean", "is kms slang for"
-        r"\bwhat (?:does|do|is|s) (?:the word |the term |it mean when (?:people|someone|they) say )?"
+        r"\bwhat (?:does|do|is|s) (?:the word |the term |it mean when (?:people|someone|they) "
+        r"say )?"
         r"\W*(?:unalive|unaliving|kms|kys|ctb|sewerslide|sewer slide|self delete|catch the bus)\W*"
         r"(?:mean|means|stand for|short for)?\b|\b(?:unalive|kms|kys|ctb|sewer ?slide)\W* "
-        r"(?:means|is (?:slang|short) for|stands for)\b|\b(?:keeps|keep|kept) saying \W*(?:unalive|kms|"
+        r"(?:means|is (?:slang|short) for|stands for)\b|\b(?:keeps|keep|kept) saying "
+        r"\W*(?:unalive|kms|"
         r"kys|ctb|sewer ?slide)\b(?=.{0,60}\b(?:mean|slang|youtube|tiktok|shorts|videos?|word)\b)",
     )
 )
@@ -250,9 +255,11 @@ def is_negated(text: str, hit: Hit) -> bool:
 # A denial of a crisis the rules have no pattern for ("never in a million years would i end it"):
 # it keeps the classifier from raising the message on the crisis words alone.
 _DENIED_CRISIS = re.compile(
-    rf"\b(?:{NEG}|no)(?: {_NEG_GAP}){{0,6}} (?:end it|end things|end (?:it all|my life)|kill my ?self|"
+    rf"\b(?:{NEG}|no)(?: {_NEG_GAP}){{0,6}} (?:end it|end things|end (?:it all|my life)|"
+    r"kill my ?self|"
     r"kms|take my (?:own )?life|hurt my ?self|harm my ?self|self harm|suicid\w*|die|be dead|do "
-    r"(?:anything|something) (?:stupid|silly|drastic|to my ?self)|go through with (?:it|anything))\b"
+    r"(?:anything|something) (?:stupid|silly|drastic|to my ?self)|go through with "
+    r"(?:it|anything))\b"
 )
 
 

@@ -97,8 +97,22 @@ def test_corroboration_never_touches_what_the_rules_saw() -> None:
 # Single everyday words and two-word replies, none of them in train.jsonl: both classifiers once
 # scored lines like these at P(L>=3) 0.9-1.0 ("short = crisis"); none may reach a crisis level.
 EVERYDAY_WORDS = [
-    "binary", "keyboard", "lamp", "seven", "maybe", "sunday", "purple", "carrot", "stapler",
-    "thursday", "bicycle", "volleyball", "calendar", "see you", "sure thing", "sounds good",
+    "binary",
+    "keyboard",
+    "lamp",
+    "seven",
+    "maybe",
+    "sunday",
+    "purple",
+    "carrot",
+    "stapler",
+    "thursday",
+    "bicycle",
+    "volleyball",
+    "calendar",
+    "see you",
+    "sure thing",
+    "sounds good",
 ]
 
 
