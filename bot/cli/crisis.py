@@ -81,11 +81,18 @@ def eval_file(
 
 def bench_crisis(
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    messages: Annotated[
+        int | None,
+        typer.Option(min=1, help="Time a spread sample of this many messages (default: all)."),
+    ] = None,
+    rounds: Annotated[
+        int | None, typer.Option(min=1, help="Passes over the messages (default: 5).")
+    ] = None,
 ) -> None:
     """Latency per message (rules alone; full assessment) and throughput, pinned to one core."""
     from bot.safety.benchmark import run_crisis_benchmark
 
-    result = run_crisis_benchmark()
+    result = run_crisis_benchmark(rounds=rounds, messages=messages)
     if as_json:
         typer.echo(json.dumps(result, indent=2))
         return

@@ -62,12 +62,12 @@ def test_eval_reports_a_bad_file_clearly(tmp_path: Path) -> None:
 def test_bench_prints_latency_figures_as_json(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import bot.safety.benchmark
 
-    monkeypatch.setattr(bot.safety.benchmark, "DEFAULT_ROUNDS", 1)
     monkeypatch.setattr(bot.safety.benchmark, "_pin_to_one_core", lambda: "not pinned in tests")
     bench = typer.Typer()
     bench.command()(crisis.bench_crisis)
-    result = runner.invoke(bench, ["--json"])
+    result = runner.invoke(bench, ["--json", "--messages", "80", "--rounds", "1"])
     assert result.exit_code == 0, result.output
     figures = json.loads(result.output)
+    assert figures["messages"] == 80 and figures["rounds"] == 1
     assert figures["rules_only"]["mean_ms"] > 0
     assert figures["full_assessment"]["p95_ms"] >= figures["full_assessment"]["p50_ms"]
