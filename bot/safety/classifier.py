@@ -57,7 +57,9 @@ class StaticEmbedder:
         return vec / norm if norm > 0 else vec
 
     def embed_many(self, texts: list[str]) -> NDArray[np.float32]:
-        return np.stack([self.embed(t) for t in texts]) if texts else np.zeros((0, self.dim))
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.stack([self.embed(t) for t in texts])
 
 
 # Hashed n-gram features next to the embeddings: words and word pairs catch phrasings, character

@@ -11,12 +11,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-try:  # Python 3.11+: the parser lives in re._parser; older spell it sre_parse.
-    from re import _constants as _c
-    from re import _parser as _p
-except ImportError:  # pragma: no cover
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _p  # type: ignore[no-redef]
+# The regex parser is private (re._parser, Python 3.11+) and has no type stubs.
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser as _p  # type: ignore[attr-defined]
 
 _MIN_LITERAL = 3
 
@@ -52,6 +49,8 @@ def _required(items: Sequence[tuple[object, object]]) -> frozenset[str] | None:
             if all(branches):
                 candidates.append(frozenset().union(*branches))  # type: ignore[arg-type]
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+            low: int
+            sub_items: Sequence[tuple[object, object]]
             low, _high, sub_items = av  # type: ignore[misc]
             if low >= 1:
                 sub = _required(sub_items)
