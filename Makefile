@@ -19,3 +19,4 @@ test: install
 lint: install
 	.venv/bin/ruff check bot adapters inference storage tests
 	.venv/bin/ruff format --check bot adapters inference storage tests
+	.venv/bin/mypy bot adapters inference storage
