@@ -206,6 +206,7 @@ class BatchRunner:
         newcomers_fit: Callable[[int], bool] | None = None,
     ) -> None:
         self._loaded = loaded
+        self._cache_kw = cache_keyword(loaded.model)  # fixed for the model's transformers
         self._pause = _PausePolicy(pause_after_tokens, newcomers_fit or (lambda active: False))
         self._counter = TokenizerCounter(loaded.tokenizer)
         self._context_tokens = context_tokens
@@ -323,7 +324,7 @@ class BatchRunner:
             loaded.model.generate(
                 input_ids=input_ids.to(device),
                 attention_mask=attention.to(device),
-                **{cache_keyword(loaded.model): cache},
+                **{self._cache_kw: cache},
                 generation_config=config,
                 logits_processor=processors,
                 stopping_criteria=StoppingCriteriaList([stopper]),
@@ -373,11 +374,11 @@ class BatchRunner:
                 input_ids=ids.to(device),
                 attention_mask=mask.to(device),
                 position_ids=positions.to(device),
-                **{cache_keyword(model): DynamicCache(config=model.config)},
+                **{self._cache_kw: DynamicCache(config=model.config)},
                 use_cache=True,
                 logits_to_keep=1,
             )
-            layers = getattr(out, cache_keyword(model)).layers
+            layers = getattr(out, self._cache_kw).layers
             if heads is None:
                 heads = [(layer.keys.shape, layer.keys.dtype) for layer in layers]
                 keys = [
