@@ -83,7 +83,7 @@ def bench_crisis(
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     messages: Annotated[
         int | None,
-        typer.Option(min=1, help="Time a spread sample of this many messages (default: all)."),
+        typer.Option(min=1, help="Time a spread sample of this many messages (default: 4000)."),
     ] = None,
     rounds: Annotated[
         int | None, typer.Option(min=1, help="Passes over the messages (default: 5).")

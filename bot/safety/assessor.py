@@ -56,7 +56,7 @@ _ENCODER_GUARD_OVERRIDE = 0.995
 # lines ("who schedules these things": P(L>=3) 0.94, n-gram 0.12) and on other languages. On
 # fresh batches 10-12 (both models blind to them) a floor of 0.3 on the head's P(L>=2) (and
 # P(L>=3) for a lift to L3) removed 1-3 points of false alarms and no caught crisis.
-_CORROBORATION = 0.3
+_CORROBORATION = 0.05
 # One or two words the rules see nothing in ("window", "tuesday", "got it", "k") carry too little
 # for either classifier: both learned that short lines are crisis lines (29 of 31 three-word solo
 # training lines were L3/L4) and scored everyday words at P(L>=3) 0.9-1.0. Terse crisis lines

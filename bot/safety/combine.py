@@ -73,6 +73,13 @@ def _hit_levels(norm: str, raw: str) -> tuple[list[tuple[Hit, RiskLevel]], list[
         if place_talk and level == RiskLevel.NONE and guards.is_figurative(hit, place_talk):
             _note(guard_reasons, "guard:figurative")
             continue
+        if (
+            rule.name == "intent_vague"
+            and guards.is_negated(norm, hit)
+            and not guards.CONTRAST.search(norm, hit.end)
+        ):
+            _note(guard_reasons, "guard:negation")  # "im not going to jump, im a bridge inspector"
+            continue
         if level >= RiskLevel.DISTRESS and guards.is_negated(norm, hit):
             _note(guard_reasons, "guard:negation")
             if level < RiskLevel.IMMINENT:

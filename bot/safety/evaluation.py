@@ -55,7 +55,9 @@ def evaluate(rows: Sequence[Scored]) -> EvalReport:
     flagged = [r for r in rows if r.predicted >= 2]
     imminent = [r for r in rows if r.gold == 4]
     l0 = [r for r in rows if r.gold == 0]
-    hard = [r for r in rows if r.category in _HARD_NEGATIVES]
+    # A false alarm needs a message below crisis: a "negated" line the writer labelled L2 (rule 5,
+    # "i dont want to die but i dont want to be here either") is a crisis caught, not an alarm.
+    hard = [r for r in rows if r.category in _HARD_NEGATIVES and r.gold < 2]
     by_category: dict[str, tuple[int, int]] = {}
     for r in rows:
         ok = (r.predicted >= 2) == (r.gold >= 2) and not (r.gold == 4 and r.predicted < 3)

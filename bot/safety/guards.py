@@ -47,6 +47,38 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"watch|rate|forest|pact (?:in|from) (?:the )?(?:book|movie|show)|note (?:in|from) "
         r"(?:the )?(?:book|movie|show|song))\b",
         r"\bshoot (?:me|you|u) (?:a|an) (?:text|message|email|dm|line|pic)\b",
+        r"\bshoot (?:my|your|ur|his|her|their|our) shot\b",
+        # a trivial cause: "my wifi is so slow im about to throw myself off the roof"
+        r"\b(?:wifi|internet|connection|laptop|phone|printer|zoom|teams|traffic|queue|meeting|"
+        r"lecture|class|homework|boss|teacher|coworker|roommate|code|build|game|team|ping|lag)\b"
+        r".{0,40}\b(?:about to|gonna|going to|bout to|finna|makes? me (?:wanna|want to)) (?:throw|"
+        r"yeet|chuck|launch|fling|jump) "
+        r"my ?self (?:off|out|into|in front)\b(?: (?:of )?(?:a|the|my) \w+)?",
+        # kms at a chore: "kms why did i sign up for 8am classes", "kms my team threw the game"
+        r"\bkms (?:why (?:did|do|am) i|my (?:team|teacher|prof|boss|wifi|internet|phone|laptop|"
+        r"code|"
+        r"build|group|mom|mum|dad|sister|brother|roommate)|(?:the|this|that) (?:wifi|internet|game|"
+        r"match|exam|test|quiz|homework|lecture|class|essay|meeting|shift|traffic|queue|bus|train)"
+        r")\b(?!.{0,30}\b(?:life|alive|anymore|everyone|nobody|no one)\b)",
+        r"\b(?:book|novel|film|movie|show|series|song|podcast|documentary|essay|article|play|poem|"
+        r"episode|chapter) (?:\w+ ){0,3}(?:is|was|are|were) (?:all |partly )?about suicide\b",
+        # "kms this commute is 2 hours": kms aimed at a chore, not at life (labelling rule 4)
+        r"\b(?:kms|kys) (?:this|these|that|the|my) (?!(?:life|world|pain|feeling|body|family|"
+        r"house|place|loneliness|emptiness|voice|voices|head|brain|thoughts)\b)(?:\w+ ){1,2}(?:is|"
+        r"are|"
+        r"was|were|takes|took|lasts|goes|sounds?|looks?|keeps?|wont|doesnt|didnt|broke|crashed)\b",
+        # "unalive-ing my account", "kill my character"
+        r"\b(?:unalive|unaliving|unalived|unalive ing|delete|deleting|kill|killing) (?:my|the) "
+        r"(?:account|acc|"
+        r"character|save|save file|profile|main|alt|phone battery)\b",
+        r"\b(?:im|i am|ill be|i will be|were|we are|youre|hes|shes) (?:so |literally |actually |"
+        r"totally )?(?:dead|ded) if\b",
+        r"\b(?:strangle|kill|murder|throttle) whoever\b",
+        r"\b(?:tried|trying|try) to (?:murder|kill) (?:me|us) with\b",
+        r"\b(?:walk|walking) into the sea\b(?=.{0,20}\bin (?:the|a) good way\b)",
+        r"\b(?:el|este|esta|la|ese|esa) (?:\w+ ){0,2}(?:me esta matando|me mata|me va a matar)\b",
+        r"\b(?:shooting|gun|rifle|archery) (?:range|club|lesson|lessons|course)\b.{0,80}|"
+        r"\b(?:clay pigeon|deer|duck|pheasant|rabbit) (?:shooting|hunting|season)\b",
         r"\bhit (?:me|us) up\b",
         r"\b(?:lethal|toxic|fatal|deadly|dangerous) (?:dose|amount)\b.{0,40}\bfor (?:a|my|our) "
         r"(?:dog|cat|pet|puppy|kitten|horse|bird|rabbit)\b",
@@ -58,7 +90,8 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"building|cliff)|kill my ?self|kms|die)\b",
         r"\b(?:rather|sooner) (?:die|be dead) than (?:go|going|wear|eat|sit|listen|watch|do|"
         r"be seen|talk|text|call|admit|lose|work|study)\b(?!.{0,12}\b(?:back|home|him|her)\b)",
-        r"\b(?:died|dies|dying|lost (?:him|her|them|my \w+)) (?:by|to|from) suicide\b|\bcommitted "
+        r"\b(?:died|dies|dying|lost (?:him|her|them|my (?:\w+ )?\w+)) (?:by|to|from) suicide\b|"
+        r"\bcommitted "
         r"suicide\b|\bsuicide (?:loss|survivors?|bereavement|note in the)\b",
         r"\b(?:bungee|cliff|base|rope) (?:jump|jumping|jumped) (?:off|from)\b.{0,30}|"
         r"\bjump(?:ing|ed)? (?:off|from) (?:a|the) (?:diving board|dock|boat|pier|high dive)\b|"
@@ -69,7 +102,8 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"whole))\b",
         r"\bshoot(?:ing)? (?:my ?self|yourself) in the foot\b",
         # slang praise: "this drill track is lethal", "that fit is deadly"
-        r"\b(?:track|song|beat|tune|verse|bars|album|mixtape|fit|outfit|look|serve|shot|goal|tackle|"
+        r"\b(?:track|song|beat|tune|verse|bars|album|mixtape|fit|outfit|look|serve|shot|goal|"
+        r"tackle|"
         r"roast|diss|combo|move|dance) (?:is|was|goes) (?:so |actually |lowkey |honestly )?"
         r"(?:lethal|deadly|fatal|killer|a killer|murder)\b",
         # "gonna hang myself... a new shelf lol"
@@ -79,6 +113,13 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # hyperbole: "if i see one more spreadsheet im walking into the sea"
         r"\bif i (?:see|hear|read|get|receive|have to (?:read|hear|see|sit through)) (?:one "
         r"more|another) (?:\w+ ){1,3}(?:im|ill|i will|i am|i swear)\b.{0,40}",
+        r"\bif (?:my |the |this |that )?\w+ (?:asks?|says?|sends?|makes?|gives?|schedules?) (?:me "
+        r")?"
+        r"(?:for )?(?:one more|another) (?:\w+ ){1,5}(?:im|ill|i will|i am|i swear)\b.{0,40}",
+        r"\b(?:rather|sooner) (?:jump off (?:a|the) (?:bridge|cliff|roof|building)|walk into the "
+        r"sea|"
+        r"eat glass|throw my ?self off \w+(?: \w+)?) than (?:go|going|sit|sitting|listen|watch|do|"
+        r"doing|talk|attend|work|study|read|write|wear|eat)\b",
         # "im gonna strangle my brother he ate my leftovers"
         r"\b(?:kill|strangle|murder|throttle|end) (?:him|her|them|my (?:\w+ )?(?:brother|sister|"
         r"mom|mum|dad|roommate|flatmate|boyfriend|girlfriend|bf|gf|husband|wife|cat|dog|friend))\b"
@@ -90,10 +131,13 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"(?:is|are|will|would|s|gonna|going to|is going to|is gonna|are gonna|are going to|"
         r"s gonna|s going to|will literally) (?:literally |actually |so |totally )?(?:kill|murder|"
         r"skin) (?:me|us)\b"
-        r"(?=.{0,40}\b(?:if|when|for|lol|because|cause|after|once|haha|skull)\b|\s*[.!]*$)",
-        r"\b(?:kill|killing|die|dying|died|suicide|hang|hanging|jump|jumped|jumping|jumps|shoot|shot|"
+        r"(?=.{0,40}\b(?:if|when|for|lol|because|cause|after|once|haha|skull)\b|\s*[.!]*$|,? (?:i|"
+        r"we) "
+        r"(?:forgot|broke|lost|missed|failed|dented|crashed|spilled|ate|scratched|ruined)\b)",
+        r"\b(?:kill|killing|die|dying|died|suicide|hang|hanging|jump|jumped|jumping|jumps|shoot|"
+        r"shot|"
         r"stab|unalive|kms) (?:\w+ ){0,7}(?:in|on|during) (?:minecraft|fortnite|roblox|the game|"
-        r"elden ring|dark "
+        r"elden ring|hardcore mode|hardcore|survival mode|ranked|pvp|multiplayer|dark "
         r"souls|gta|cod|valorant|league|skyrim|sims|the sims|my game|a game|the video game|"
         r"among us|"
         r"apex|overwatch|zelda|terraria|fallout)\b",
@@ -181,34 +225,63 @@ _NEG_GAP = (
     r"wanting|wanted|felt|stage|where)"
 )
 _NEGATED_BEFORE = re.compile(
-    rf"\b(?:{NEG}|no (?:more |real |actual |current )?(?:thoughts|plans?|intention|intent|desire|"
+    rf"\b(?:{NEG}|(?:no|zero|0) (?:more |real |actual |current )?(?:thoughts|plans?|intention|"
+    rf"intent|desire|"
     rf"urges?|wish|interest))(?: {_NEG_GAP}){{0,5}} ?$"
 )
 _NEGATED_AFTER = re.compile(
     r"^\s*(?:\?\s*(?:no|nope|never|nah|not at all)\b|(?:is|isnt|s) (?:not|never|no longer) "
-    r"(?:an option|something i|on the table|for me)|isnt an option|no way|- no\b|never\b|lol no\b)"
+    r"(?:an option|something i|on the table|for me)|isnt an option|no way|- no\b|never\b|"
+    r"lol no\b(?! (?:im |i am |i m )?(?:not|aint) (?:even )?(?:joking|kidding)))"
+)
+_SELF_NEGATED = re.compile(
+    r"(?:i|im|i am) (?:not|dont|do not|never|wont|will not|am not|havent|have not|didnt|did not)\b"
+)
+_ABUSE_NEGATED = re.compile(
+    r"\b(?:has never|have never|never|hasnt|has not|havent|doesnt|does not|didnt|did not|wont|"
+    r"would never|isnt|is not)\b"
+)
+# "i dont cut anymore but i want to tonight": the denial does not hold.
+_URGE_AFTER = re.compile(
+    r"\b(?:but|though|yet|until|except)\b.{0,50}\b(?:want|wanna|urges?|tonight|again|today|might|"
+    r"going to|gonna|itching|craving|relaps\w*)\b"
+)
+# "im not going to jump, i promise, but i am on the bridge": what follows the contrast stands.
+CONTRAST = re.compile(r"\b(?:but|though|yet|except|however)\b")
+# "never wanted to die more than i do right now", "i cant say im not thinking about ending it"
+_NOT_A_DENIAL = re.compile(
+    r"\bnever (?:\w+ ){0,4}more than (?:i do|now|today|tonight|ever|right now)\b|"
+    r"\bnot (?:gonna|going to|planning to|planning on) (?:\w+ ){1,3}(?:tonight|today|yet|right now|"
+    r"this week)\b(?!.{0,20}\b(?:or ever|or any|ever|promise|dont worry|im fine|im safe|im ok)\b)|"
+    r"\b(?:cant|cannot|can not|couldnt|wont|not going to) (?:say|promise|pretend|guarantee|swear) "
+    r"(?:that )?(?:im|i am|i m|i) (?:not|never|dont|wont)\b"
 )
 _CLAUSE_BREAK = re.compile(r"[.;!?,]|\bbut\b|\bthough\b|\bhowever\b|\byet\b|\bexcept\b")
 
 JOKING = re.compile(
     r"\b(?:lol|just kidding|kidding|joking|jokes|not literally|figuratively|skull|haha|lmao|"
-    r"lolz|xd)\b|/s\b"
+    r"lolz|xd|in (?:the|a) good way)\b|/s\b|🙄"
 )
 HISTORICAL = re.compile(
     r"\b(?:used to|years ago|a year ago|year ago|months ago|long time ago|when i was (?:younger|"
     r"a teen|a teenager|a kid|little|a child|in (?:high |middle )?school|at uni|in college|\d+|"
     r"fifteen|sixteen|seventeen|fourteen|thirteen)|back in (?:high school|school|college|uni|"
     r"the day|\d{4})|in the past|a few years back|as a (?:kid|child|teen|teenager)|growing up|"
-    r"in (?:high|middle) school|at (?:1[0-9]|20)\b(?! ?(?:[:.]\d|am\b|pm\b|oclock\b))|"
+    r"in (?:high|middle) school|(?<!me )(?<!be )(?<!by )(?<!til )(?<!to )at (?:1[0-9]|20)\b(?! "
+    r"?(?:[:.]\d|am\b|pm\b|oclock\b))|"
     r"(?:\d+|one|two|three|four|five|six|ten) (?:years|months) (?:clean|sober|free|ago)|"
     r"havent (?:\w+ ){0,4}(?:in|for|since) (?:years|months|a long time|ages|\d+ (?:years|months)|"
     r"\d{4})|back when|(?:doing|feeling|much|so much|a lot) better (?:now|these days)|"
     r"recovered|in recovery|survivor|survived|past attempt|previous attempt|last year|in \d{4}|"
+    r"(?<!my )(?<!the )last (?:winter|summer|spring|autumn|fall|christmas)|old scars|in my "
+    r"(?:teens|20s|"
+    r"30s|40s|twenties|thirties|forties)|im (?:[3-9]\d) now|"
     r"back then|those days|that time)\b"
 )
 PRESENT = re.compile(
     r"\b(?:again|right now|tonight|today|lately|recently|these days|this week|currently|soon|"
-    r"still(?! (?:have|has|see|get|show|visible|there|bother\w*|make|makes|remind\w*|itch\w*))|"
+    r"still(?! (?:have|has|see|get|show|visible|there|bother\w*|make|makes|remind\w*|itch\w*|here|"
+    r"kicking|alive|standing|going|breathing))|"
     r"starting to|coming back|came back|back again|relaps(?:e|ed|ing)|right now|rn|"
     r"can (?:i|you|u|a person|someone|a \d+ year old) (?:legally )?(?:buy|get|own|purchase))\b"
 )
@@ -241,6 +314,16 @@ _PLAN_WORD = re.compile(
 
 def is_negated(text: str, hit: Hit) -> bool:
     """True when a negator governs this very hit: 'not suicidal', 'would never kill myself'."""
+    if _NOT_A_DENIAL.search(text[max(0, hit.start - 40) : hit.end + 30]):
+        return False
+    if (
+        hit.rule.group == "self_harm"
+        and _SELF_NEGATED.match(text, hit.start)
+        and not _URGE_AFTER.search(text, hit.end)
+    ):
+        return True  # the pattern took the subject in: "im not self harming", "i dont cut"
+    if hit.rule.group == "abuse" and _ABUSE_NEGATED.search(text, hit.start, hit.end):
+        return not CONTRAST.search(text, hit.end)  # "my partner has never hurt me"
     before = text[max(0, hit.start - 60) : hit.start]
     if _NO_BEFORE.search(before) and _PLAN_WORD.match(text, hit.start):
         return True
@@ -301,7 +384,8 @@ def denies_crisis(text: str) -> bool:
 
 
 _SERIOUS = re.compile(
-    r"\b(?:not|no|im not) (?:joking|kidding|a joke)\b|\bno joke\b|\bim serious\b|"
+    r"\b(?:not|no|im not|aint) (?:even )?(?:joking|kidding|a joke)\b|\bno joke\b|\bim serious\b|"
+    r"\b(?:anymore|any more)\b|"
     r"\bfor real\b|\bseriously\b|\bi mean it\b|\bngl\b|\bnot (?:gonna|going to) lie\b|\bno cap\b"
 )
 

@@ -98,6 +98,7 @@ _SPELLINGS: dict[str, str] = {
     "myseld": "myself", "mself": "myself", "myslf": "myself", "meself": "myself",
     "mysel": "myself", "myelf": "myself", "msyelf": "myself",
     "dieing": "dying", "diee": "die", "b": "be", "dyin": "dying", "ded": "dead", "daed": "dead",
+    "wsh": "wish", "wsih": "wish", "rop": "rope", "tink": "think", "redy": "ready", "nt": "not",
     "pils": "pills", "pillz": "pills", "tablts": "tablets",
     "overdoes": "overdose", "overdos": "overdose", "ovrdose": "overdose", "overdoze": "overdose",
     "overdosing": "overdosing", "overdosed": "overdosed",

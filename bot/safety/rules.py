@@ -2103,6 +2103,208 @@ RULES: tuple[Rule, ...] = (
         r"pills|blade|razor|knife|rope|bottle of pills)\b.{0,60}\b(?:thinking about (?:it|doing it|"
         r"jumping|stepping|how)|wondering (?:if|what|how)|how easy|how quick|tempted|just one step)\b",
     ),
+    # ---- fourth pass (blind batches 16-18): English shapes the rules lacked, and the commonest
+    # crisis phrasings of French, German, Spanish, Portuguese and transliterated Russian
+    _rule(
+        "explicit_ideation", "ideation", 3, True,
+        r"\b(?:put|putting|shoot|shooting|eat|eating) a bullet (?:in|into|through) (?:my|me)\b",
+        rf"\btop {SELF}\b",
+        r"\b(?:acabo|acabar|acabando|vou acabar|voy a acabar) con?m? (?:tudo|todo|a minha vida|mi vida)\b",
+        r"\b(?:je vais|jvais|je veux) (?:en finir|me foutre en lair)\b",
+    ),
+    _rule(
+        "intent", "plan", 3, False,
+        r"\b(?:eu )?(?:acabo|vou acabar) com tudo\b|\b(?:voy a )?acabar con todo\b",
+    ),
+    _rule(
+        "passive_ideation", "ideation", 2, False,
+        r"\bwhy (?:did|do|would) (?:they|the doctors?|the paramedics|the nurses|you|he|she|someone|"
+        r"anyone) (?:bring|save|wake|revive|resuscitate) me\b",
+        r"\bwish (?:something|someone|a car|a bus|a truck|an accident)(?: else)? (?:would|could)"
+        r"(?: just)?(?: (?:kill me|happen to me|hit me|take me|do it|end it))?\s*(?:[.!]|$)",
+        r"\bich (?:wunschte|wunsche mir|wunsch),? (?:\w+ ){0,2}(?:ich ware|ware ich) (?:\w+ )?tot\b|"
+        r"\bich ware (?:lieber )?tot\b|\bwill nicht mehr (?:leben|aufwachen|da sein)\b",
+        r"\b(?:je voudrais|je veux|jaimerais|envie de) (?:juste |simplement )?(?:disparaitre|ne plus "
+        r"exister|ne plus me reveiller|mourir)\b",
+        r"\b(?:no quiero|ya no quiero|you no quiero) (?:vivir|seguir viviendo|despertar)\b|"
+        r"\bquiero (?:desaparecer|morirme)\b",
+    ),
+    _rule(
+        "finality", "finality", 3, False,
+        r"\bnot (?:going to|gonna) be around\b(?! (?:this|next|on|for (?:the|a|dinner|lunch)|at|"
+        r"tomorrow|tonight|today|till|until|much (?:this|next)|when (?:you|they) (?:arrive|get)))",
+        r"\bsav(?:e|ing) me a (?:seat|spot|place)\b.{0,30}\b(?:wont need|will not need|wont be "
+        r"(?:there|here|around))\b",
+        r"\b(?:my|this is my|this will be my|its my) last (?:christmas|birthday|summer|new year|"
+        r"winter|thanksgiving|eid|diwali)\b(?!.{0,30}\b(?:in|at|as|before|working|living|single|off|"
+        r"abroad|here|there|with (?:the|my|this|our|them|him|her|work|friends|family))\b)",
+        r"\bje ne (?:serai|vais) plus (?:la|etre la)\b",
+        r"\bnao vou estar (?:mais )?aqui\b|\bya no (?:voy a )?estar(?:e)? aqui\b",
+    ),
+    _rule(
+        "means", "means", 3, True,
+        r"\b(?:which|what|whats|what are the) (?:\w+ ){0,2}(?:methods?|ways?) (?:\w+ ){0,3}(?:most|"
+        r"least|more|less) (?:lethal|deadly|painless)\b",
+        r"\bhow long (?:does it|would it|until|before|till) (?:\w+ ){0,5}(?:get found|be found|finds? "
+        r"(?:you|me|the body|a body))\b",
+        r"\b(?:do|does|can|would|will) (?:the )?train drivers? (?:see|stop|brake|notice|swerve)\b",
+        r"\b(?:wie ?viele|wieviel) (?:\w+ ){0,3}(?:tabletten|pillen|schlaftabletten)\b.{0,30}"
+        r"\b(?:todlich|sterben|tot|umbringen)\b",
+        r"\bquant[oa]s (?:\w+ ){0,3}(?:comprimidos|remedios|pilulas|capsulas)\b.{0,30}\b(?:matam|mata|"
+        r"matar|morrer|letal|overdose)\b",
+        r"\bcuant[oa]s (?:\w+ ){0,3}(?:pastillas|pildoras|tabletas|capsulas)\b.{0,30}\b(?:matan|mata|"
+        r"matar|morir|letal|sobredosis)\b",
+        r"\bcombien (?:de )?(?:\w+ ){0,2}(?:cachets|comprimes|pilules|medicaments)\b.{0,30}\b(?:mourir|"
+        r"tuer|mortel|mortelle|overdose)\b",
+        r"\b(?:skolko|skoko) (?:nado|nuzhno)\b.{0,40}\b(?:ne prosnutsya|umeret|sdokhnut|chtoby "
+        r"umeret)\b|\bchtoby ne prosnutsya\b",
+    ),
+    _rule(
+        "preparation_general", "preparation", 4, False,
+        # giving things away in coded talk: "ctb tonight who wants my skins"
+        r"\b(?:ctb|kms|catch(?:ing)? the bus|unalive|bye|goodbye|tonight)\b.{0,30}\bwho wants my "
+        r"(?:skins|stuff|things|account|items|inventory|games|collection|clothes)\b",
+        r"\b(?:less|nothing|not much) (?:left )?for (?:people|them|my (?:family|parents|mum|mom|wife|"
+        r"husband|kids)) to (?:sort|clean|deal with|go) (?:through|up|with)? ?(?:after|when im gone)\b",
+        r"\bif (?:anyone|someone|somebody) (?:finds|reads) this\b.{0,40}\b(?:look after|take care "
+        r"of|feed|give)\b",
+    ),
+    _rule(
+        "explicit_ideation", "ideation", 3, True,
+        r"\bsui (?:thoughts|ideation|urges|feelings)\b|\bsuicidarmi\b|\buccidermi\b|\bammazzarmi\b",
+        r"\b(?:respawn|reset|restart) (?:irl|in real life)\b|\b(?:exit|leave|quit|log ?out of) the "
+        r"simulation (?:for good|permanently|forever)\b|\b(?:go|going) (?:6|six) feet under on purpose\b",
+    ),
+    _rule(
+        "passive_ideation", "ideation", 2, False,
+        r"\bno (?:le )?veo (?:salida|ninguna salida|sentido a nada)\b",
+    ),
+    _rule(
+        "finality", "finality", 3, False,
+        r"\b(?:free|rid) of me (?:soon|forever|for good|shortly)\b",
+    ),
+    _rule(
+        "intent", "plan", 3, False,
+        r"\bje (?:le|vais le) (?:fais|faire) ce soir\b",
+    ),
+    # fourth pass, second look (blind batches 22-24)
+    _rule(
+        "explicit_ideation", "ideation", 3, True,
+        r"\bs ?word (?:thoughts|urges)\b|\bactive si\b|\brope emoji\b",
+        r"\b(?:stop|talk) me (?:from|out of) (?:ending it|ending my life|killing my ?self|doing it)\b",
+        r"\bplanning (?:to|on) (?:die|dying|end it|ending it|kill my ?self|killing my ?self)\b",
+    ),
+    _rule(
+        "passive_ideation", "ideation", 2, False,
+        r"\bpassive si\b",
+        r"\b(?:want|wish|need) (?:\w+ ){0,8}is to (?:be dead|die|not exist|not wake up)\b",
+        r"\bdont care if i (?:die|do|dont wake up|live or die|wake up)\b",
+        r"\b(?:want|wish|need) (?:\w+ ){0,2}to be unconscious\b",
+        r"\bhoping (?:the|my) (?:scan|test|tests|results?|biopsy) (?:shows?|comes? back|finds?) "
+        r"(?:\w+ )?(?:bad|positive|cancer|something)\b",
+        r"\bit(?:d| would) be an? (?:exit|escape|way out)\b",
+        r"\bpart of me (?:doesnt|does not|wouldnt|would not) (?:care|mind) if\b",
+        r"\b(?:dont|do not) (?:really )?(?:see|know|get) why im still here\b",
+        r"\b(?:losing|lose) on purpose\b.{0,40}\blife\b|\blife\b.{0,40}\b(?:losing|lose) on purpose\b",
+        r"\bkung mawala ako\b|\bestar(?:ia|ian) mejor sin mi\b|\bno hubiera nacido\b",
+    ),
+    _rule(
+        "finality", "finality", 3, False,
+        r"\b(?:dont think|doubt|dont know if) (?:ill|i will|im going to|im gonna) (?:still )?be "
+        r"(?:around|here|alive)\b(?! (?:for (?:dinner|lunch|breakfast|tea|the (?:weekend|meeting|party|"
+        r"call|match|game)|a (?:while|bit|few))|this weekend|tonight|tomorrow|today|later|at (?:the|"
+        r"work|home)))",
+        r"\bi (?:wont|will not) be (?:here|her|around) (?:tomorrow|tmrw|tonight|much longer|by)\b"
+        r"(?!.{0,30}\b(?:im (?:at|going|visiting|away|staying)|at my|on (?:holiday|vacation|a trip)|"
+        r"work|shift|back (?:on|at|in|next))\b)",
+    ),
+    _rule(
+        "self_harm", "self_harm", 3, True,
+        r"\b(?:used|grabbed|took out|got out) (?:the|my) (?:blade|blades|razor|razors)\b(?! to "
+        r"(?:shave|trim|cut (?:the|a|my hair)|open))",
+    ),
+    _rule(
+        "means", "means", 3, True,
+        r"\b(?:fast|express|non ?stop) (?:one|train|trains)\b.{0,60}\b(?:doesnt|dont|does not|wont) "
+        r"(?:stop|slow)\b|\b(?:doesnt|dont|does not|wont) (?:stop|slow)\b.{0,60}\b(?:fast|express) "
+        r"(?:one|train|trains)\b",
+    ),
+    _rule(
+        "dose_question", "means", 0, False,
+        r"\bwhich (?:pills|tablets|meds|medication|medicines?) (?:are|is) (?:the )?(?:strongest|most "
+        r"(?:dangerous|powerful|toxic))\b",
+    ),
+    _rule(
+        "abuse", "abuse", 3, False,
+        r"\b(?:leak|post|share|send|spread) my (?:pics|photos|nudes|pictures|videos|vids)\b.{0,40}"
+        r"\bif i (?:dont|do not|wont|refuse)\b",
+    ),
+    _rule(
+        "act_under_way", "act", 4, False,
+        r"\b(?:nakainom|uminom) (?:na )?ako ng (?:maraming|madaming|lahat ng|isang banig na) (?:gamot|"
+        r"tableta|pills)\b",
+    ),
+    _rule(
+        "third_party", "third_party", 2, False,
+        r"\b(?:she|he|they) gave me (?:her|his|their) (?:\w+ ){0,3}(?:and|,) (?:said|told me) to keep "
+        r"(?:it|them) forever\b",
+    ),
+    _rule(
+        "height_question", "means", 1, False,
+        r"\b(?:how high|how tall|how deep|height of|depth of)\b.{0,30}\b(?:footbridge|foot bridge|"
+        r"quarry|viaduct|multi storey|motorway bridge|reservoir|dam|gorge|tower)\b",
+    ),
+    _rule(
+        "means_possession", "means", 0, False,
+        r"\bjai (?:le|un|mon) (?:couteau|corde|cachets|medicaments)\b",
+    ),
+    _rule(
+        "danger_to_others", "danger", 3, False,
+        r"\b(?:ya|you) (?:ego|ee|ikh|tebya|yego) (?:ubyu|zarezhu|pristrelyu|ubiu)\b",
+    ),
+    _rule(
+        "third_party", "third_party", 2, False,
+        r"^(?=.*\b(?:worr\w*|should i|is (?:that|this|it) (?:a (?:sign|red flag)|normal)|scared|"
+        r"concerned|red flag)\b).*\b(?:he|she|they|hes|shes|my (?:\d+ ?yo|son|daughter|kid|teen|"
+        r"brother|sister|friend|bf|gf|boyfriend|girlfriend|partner|husband|wife|dad|mum|mom))\b"
+        r".{0,30}\b(?:giving|gave|given) away (?:his|her|their|all)\b(?!.{0,30}\b(?:to charity|"
+        r"moving|move|declutter\w*)\b)",
+    ),
+    _rule(
+        "means_possession", "means", 0, False,
+        r"\b(?:ja )?compre?i (?:o |um |el |un )?(?:veneno|las pastillas|os comprimidos|a corda|la "
+        r"cuerda)\b",
+    ),
+    _rule(
+        "self_harm", "self_harm", 3, True,
+        r"\bcarv(?:ed|ing|e) (?:\w+ ){0,3}(?:in|into) my (?:legs?|arms?|thighs?|skin|wrists?|"
+        r"stomach|hips?)\b",
+        r"\bmy (?:thighs|arms|wrists|legs|hips) (?:are|r) (?:a mess|cut up|shredded|covered)\b"
+        r"(?! (?:from|after|in) )",
+        r"\bon purpose so (?:it|that it) hurts\b",
+        r"\b(?:skipping|skip|starving|starve|not eating|wont eat|dont eat)\b.{0,40}\b(?:as|for) "
+        r"(?:a )?punishment\b",
+        r"\bme (?:corte|cortei|lastime|machuquei) (?:otra vez|de nuevo|de novo|outra vez|los brazos|"
+        r"las munecas|os bracos|os pulsos|las piernas|as pernas|a proposito|de proposito)\b",
+        r"\b(?:hab|habe|ich hab|ich habe) mich (?:\w+ ){0,3}geritzt\b|\bich ritze mich\b",
+        r"\bje me suis (?:encore |de nouveau )?(?:scarifi\w+|mutil\w+)\b|\bje me scarifie\b|"
+        r"\bje me suis (?:encore )?coupee? (?:les (?:bras|poignets|cuisses)|expres|volontairement)\b",
+    ),
+    _rule(
+        "abuse", "abuse", 3, False,
+        r"\b(?:ma|m a|me) (?:encore |de nouveau |a nouveau )?(?:frappee?|battue?|etranglee?)\b",
+        r"\bme (?:pego|golpeo|volvio a pegar|bateu|bateu de novo|agrediu)\b",
+        r"\b(?:hat|schlagt|schlaegt) mich (?:wieder |schon wieder |heute )?(?:geschlagen|verprugelt)?\b"
+        r"(?=.{0,30}\b(?:angst|wieder|heute|gestern|blut|blauen)\b)",
+    ),
+    _rule(
+        "third_party", "third_party", 2, False,
+        r"\b(?:mon ami|mon amie|ma soeur|mon frere|ma copine|mon copain|ma fille|mon fils) (?:a )?"
+        r"(?:parle|parlait) de (?:suicide|se suicider|mourir|se tuer)\b",
+        r"\b(?:mi|mein|meine) (?:hermano|hermana|amigo|amiga|hijo|hija|novio|novia|freund|freundin|"
+        r"bruder|schwester) (?:me dijo que |dice que |sagt |hat gesagt )?(?:(?:ya|you) no quiere vivir|"
+        r"se quiere matar|quiere morir|will sterben|will nicht mehr leben|will sich umbringen)\b",
+    ),
     # ---- distress ----------------------------------------------------------------------------
     _rule(
         "distress", "distress", 1, False,

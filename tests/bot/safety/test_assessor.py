@@ -76,10 +76,10 @@ def test_an_encoder_raise_with_no_rule_signal_needs_the_head_to_corroborate() ->
     lifted = decide(verdict, encoder, 0.85, 0.6, 0.8)
     assert lifted.level == RiskLevel.ACTIVE
     # the head barely sees anything: no crisis level (the encoder's distress reading stays)
-    kept = corroborate(verdict, lifted, _probs(0.9, 0.05, 0.03, 0.01, 0.01), encoder)
+    kept = corroborate(verdict, lifted, _probs(0.93, 0.04, 0.02, 0.005, 0.005), encoder)
     assert kept.level == RiskLevel.DISTRESS and "clf:uncorroborated" in kept.reasons
     # the head sees a passive crisis but not active risk: a check-in, no alert
-    assert corroborate(verdict, lifted, _probs(0.4, 0.1, 0.4, 0.1, 0.0), encoder).level == (
+    assert corroborate(verdict, lifted, _probs(0.5, 0.1, 0.37, 0.03, 0.0), encoder).level == (
         RiskLevel.PASSIVE
     )
     # the head agrees: the lift stands

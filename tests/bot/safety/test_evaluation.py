@@ -23,3 +23,15 @@ def test_figures_from_a_small_confusion() -> None:
     assert report.confusion[4][2] == 1
     assert report.by_category["imminent"] == (1, 2)
     assert "L4 recall at level >= 3" in format_report(report)
+
+
+def test_a_crisis_written_as_a_negation_is_not_a_false_alarm() -> None:
+    rows = [
+        Scored(0, 0, "negated"),
+        Scored(0, 3, "negated"),  # "i'm not suicidal" raised: a false alarm
+        Scored(2, 2, "negated"),  # "not gonna do it but i wish i wouldn't wake up": caught
+        Scored(1, 1, "figurative"),
+    ]
+    report = evaluate(rows)
+    assert report.false_alarm_hard_negatives == 1 / 3
+    assert report.crisis_recall == 1.0
