@@ -48,12 +48,36 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"(?:the )?(?:book|movie|show|song))\b",
         r"\bshoot (?:me|you|u) (?:a|an) (?:text|message|email|dm|line|pic)\b",
         r"\bshoot (?:my|your|ur|his|her|their|our) shot\b",
+        r"\b(?:jumping|jump|jumped) off (?:a|the) (?:bridge|cliff|roof|building) if (?:they|he|she|"
+        r"my|"
+        r"the|you|we|this|that)\b",
+        r"\b(?:unalive|kill|end) me,? (?:i|we) (?:just )?(?:sent|said|did|called|tripped|forgot|"
+        r"replied)\b",
+        r"\brip me\b|\btake a bullet for\b|\bwill kill me with\b",
+        r"\bjump(?:ing)? off (?:a|the) \w+ would be (?:less painful|more fun|better|easier|nicer) "
+        r"than\b",
+        r"^(?=.*\b(?:lol|haha|lmao|jk|skull)\b).*?\bif (?:the|my|this|that|our) \w+ (?:breaks|dies|"
+        r"crashes|fails|is late|gets cancelled|goes down)\b.{0,40}\b(?:jump(?:ing)? off (?:a|the) "
+        r"(?:bridge|roof|cliff|building)|kill my ?self|kms)\b",
+        r"\b(?:defence|defense|defending|tactics|driving|passing|decision|move|idea|strategy|"
+        r"schedule|"
+        r"pace|lineup|formation|goalkeeping) (?:is|was|are|were) (?:\w+ )?suicidal\b",
+        r"\b(?:throw|throwing|jump|jumping|yeet|yeeting) my ?self off (?:a|the) \w+ (?:emotionally|"
+        r"spiritually|metaphorically)\b",
+        r"(?:\bhow (?:far|high|tall|long|big|steep) is the drop (?:from |on |off |of )?(?:\w+ "
+        r"){0,4})?"
+        r"\b(?:ferris wheel|roller ?coaster|rollercoaster|zipline|drop tower|log flume)\b",
+        r"\bif i (?:have to )?(?:see|hear|read|watch) (?:\w+ ){1,4}(?:one more time|again)\b.{0,10}"
+        r"\b(?:im|ill|i will|i am|i swear)\b.{0,40}",
         # a trivial cause: "my wifi is so slow im about to throw myself off the roof"
         r"\b(?:wifi|internet|connection|laptop|phone|printer|zoom|teams|traffic|queue|meeting|"
-        r"lecture|class|homework|boss|teacher|coworker|roommate|code|build|game|team|ping|lag)\b"
-        r".{0,40}\b(?:about to|gonna|going to|bout to|finna|makes? me (?:wanna|want to)) (?:throw|"
-        r"yeet|chuck|launch|fling|jump) "
-        r"my ?self (?:off|out|into|in front)\b(?: (?:of )?(?:a|the|my) \w+)?",
+        r"lecture|class|homework|boss|teacher|coworker|roommate|code|build|game|team|ping|lag|"
+        r"boss fight|fight|raid|match|level|penalty|miss|referee|ref|post office|kettle|printer)\b"
+        r".{0,40}\b(?:about to|gonna|going to|bout to|finna|(?:mak(?:es|ing)|made) me (?:wanna|"
+        r"want to)) "
+        r"(?:(?:\w+ ){0,2}and )?(?:walk into the sea|shoot my ?self|kill my ?self|(?:throw|yeet|"
+        r"chuck|launch|fling|jump) "
+        r"my ?self (?:off|out|into|in front)\b(?: (?:of )?(?:a|the|my) \w+)?)",
         # kms at a chore: "kms why did i sign up for 8am classes", "kms my team threw the game"
         r"\bkms (?:why (?:did|do|am) i|my (?:team|teacher|prof|boss|wifi|internet|phone|laptop|"
         r"code|"
@@ -88,7 +112,8 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^(?=.*\b(?:lol|haha|lmao|jk|just kidding|skull)\b).*?\bif i (?:fail|have to|get|dont get|"
         r"see|hear|lose|flunk|miss)\b.{0,50}\b(?:jump(?:ing)? off (?:a|the) (?:bridge|roof|"
         r"building|cliff)|kill my ?self|kms|die)\b",
-        r"\b(?:rather|sooner) (?:die|be dead) than (?:go|going|wear|eat|sit|listen|watch|do|"
+        r"\b(?:rather|sooner) (?:die|be dead) than (?:go|going|wear|eat|sit|listen|watch|do|vote|"
+        r"support|pay|see|"
         r"be seen|talk|text|call|admit|lose|work|study)\b(?!.{0,12}\b(?:back|home|him|her)\b)",
         r"\b(?:died|dies|dying|lost (?:him|her|them|my (?:\w+ )?\w+)) (?:by|to|from) suicide\b|"
         r"\bcommitted "
@@ -121,6 +146,9 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"eat glass|throw my ?self off \w+(?: \w+)?) than (?:go|going|sit|sitting|listen|watch|do|"
         r"doing|talk|attend|work|study|read|write|wear|eat)\b",
         # "im gonna strangle my brother he ate my leftovers"
+        r"\bunalive (?:my|the) (?:sibling|brother|sister)\b.{0,20}\bif (?:he|she|they) (?:touch|"
+        r"eat|"
+        r"take|use|break|delete)\w*\b",
         r"\b(?:kill|strangle|murder|throttle|end) (?:him|her|them|my (?:\w+ )?(?:brother|sister|"
         r"mom|mum|dad|roommate|flatmate|boyfriend|girlfriend|bf|gf|husband|wife|cat|dog|friend))\b"
         r".{0,30}\b(?:he|she|they|it) (?:ate|took|stole|used|broke|borrowed|finished|forgot|"
@@ -222,10 +250,11 @@ _NEG_GAP = (
     r"honestly|truly|suicidal|and|or|kill|hurt|harm|myself|urge|urges|a|way|in a|the|point|"
     r"tried|attempted|even once|once|in a million years|in my life|in a hundred years|"
     r"(?:depressed|sad|lonely|anxious|unsafe|crazy|unhappy|miserable|hopeless) (?:or|and|nor)|"
-    r"wanting|wanted|felt|stage|where)"
+    r"wanting|wanted|felt|stage|where|been|ever been)"
 )
 _NEGATED_BEFORE = re.compile(
-    rf"\b(?:{NEG}|(?:no|zero|0) (?:more |real |actual |current )?(?:thoughts|plans?|intention|"
+    rf"\b(?:{NEG}|i no|(?:no|zero|0) (?:more |real |actual |current )?(?:suicid\w+ |self harm "
+    rf")?(?:thoughts|plans?|intention|"
     rf"intent|desire|"
     rf"urges?|wish|interest))(?: {_NEG_GAP}){{0,5}} ?$"
 )
@@ -239,18 +268,23 @@ _SELF_NEGATED = re.compile(
 )
 _ABUSE_NEGATED = re.compile(
     r"\b(?:has never|have never|never|hasnt|has not|havent|doesnt|does not|didnt|did not|wont|"
-    r"would never|isnt|is not)\b"
+    r"would never|isnt|is not) (?:\w+ )?(?:hurt|hurts|hit|hits|touched|touch|beat|beats|abused|"
+    r"abuse|harmed|laid a (?:hand|finger))\b"
 )
 # "i dont cut anymore but i want to tonight": the denial does not hold.
 _URGE_AFTER = re.compile(
     r"\b(?:but|though|yet|until|except)\b.{0,50}\b(?:want|wanna|urges?|tonight|again|today|might|"
     r"going to|gonna|itching|craving|relaps\w*)\b"
 )
+_BARE_NO = re.compile(r"^\s*no\s*$")
 # "im not going to jump, i promise, but i am on the bridge": what follows the contrast stands.
 CONTRAST = re.compile(r"\b(?:but|though|yet|except|however)\b")
 # "never wanted to die more than i do right now", "i cant say im not thinking about ending it"
 _NOT_A_DENIAL = re.compile(
     r"\bnever (?:\w+ ){0,4}more than (?:i do|now|today|tonight|ever|right now)\b|"
+    r"\bnever (?:\w+ ){0,4}until\b|\bits not like (?:im|i am|i would|id)\b|"
+    r"\bnot (?:going to|gonna) (?:do it|kill my ?self|end it) (?:because|cause|cos|for) (?:of )?"
+    r"(?:my|the)\b|"
     r"\bnot (?:gonna|going to|planning to|planning on) (?:\w+ ){1,3}(?:tonight|today|yet|right now|"
     r"this week)\b(?!.{0,20}\b(?:or ever|or any|ever|promise|dont worry|im fine|im safe|im ok)\b)|"
     r"\b(?:cant|cannot|can not|couldnt|wont|not going to) (?:say|promise|pretend|guarantee|swear) "
@@ -260,16 +294,18 @@ _CLAUSE_BREAK = re.compile(r"[.;!?,]|\bbut\b|\bthough\b|\bhowever\b|\byet\b|\bex
 
 JOKING = re.compile(
     r"\b(?:lol|just kidding|kidding|joking|jokes|not literally|figuratively|skull|haha|lmao|"
-    r"lolz|xd|in (?:the|a) good way)\b|/s\b|🙄"
+    r"lolz|xd|in (?:the|a) good way)\b|/(?:s|j|jk|lh)\b|🙄"
 )
 HISTORICAL = re.compile(
     r"\b(?:used to|years ago|a year ago|year ago|months ago|long time ago|when i was (?:younger|"
     r"a teen|a teenager|a kid|little|a child|in (?:high |middle )?school|at uni|in college|\d+|"
     r"fifteen|sixteen|seventeen|fourteen|thirteen)|back in (?:high school|school|college|uni|"
     r"the day|\d{4})|in the past|a few years back|as a (?:kid|child|teen|teenager)|growing up|"
-    r"in (?:high|middle) school|(?<!me )(?<!be )(?<!by )(?<!til )(?<!to )at (?:1[0-9]|20)\b(?! "
+    r"in (?:high|middle) school|(?<!me )(?<!myself )(?<!be )(?<!by )(?<!til )(?<!to )at (?:1[0-9]|"
+    r"20)\b(?! "
     r"?(?:[:.]\d|am\b|pm\b|oclock\b))|"
     r"(?:\d+|one|two|three|four|five|six|ten) (?:years|months) (?:clean|sober|free|ago)|"
+    r"(?:clean|sober|free) for (?:\d+|one|two|three|four|five|a few|many) (?:years?|months?)|"
     r"havent (?:\w+ ){0,4}(?:in|for|since) (?:years|months|a long time|ages|\d+ (?:years|months)|"
     r"\d{4})|back when|(?:doing|feeling|much|so much|a lot) better (?:now|these days)|"
     r"recovered|in recovery|survivor|survived|past attempt|previous attempt|last year|in \d{4}|"
@@ -330,6 +366,8 @@ def is_negated(text: str, hit: Hit) -> bool:
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
         before = before[breaks[-1].end() :]
+    if _BARE_NO.match(before):
+        return True  # "no self harm, no suicide thoughts, just need study tips"
     if _NEGATED_BEFORE.search(before.rstrip() + " " if before.strip() else ""):
         return True
     return bool(_NEGATED_AFTER.match(text[hit.end : hit.end + 40]))
@@ -398,7 +436,8 @@ def is_joking(text: str) -> bool:
 _RECOVERED = re.compile(
     r"\b(?:(?:doing|feeling|am|im) (?:really |much |so much |a lot )?(?:well|better|good|fine|ok|"
     r"okay) (?:now|these days|today)|in a (?:good|better) place|healed|moved on|at peace with it|"
-    r"(?:done|had) (?:a lot of |lots of |years of )?therapy)\b"
+    r"(?:done|had) (?:a lot of |lots of |years of )?therapy|(?:way |long |well )?behind me|therapy "
+    r"helped|helped a lot)\b"
 )
 
 
