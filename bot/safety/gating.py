@@ -81,6 +81,7 @@ class GatedPatterns:
     patterns: tuple[re.Pattern[str], ...]
     ungated: tuple[int, ...]
     by_trigram: dict[str, tuple[int, ...]]
+    literals: tuple[tuple[str, ...], ...]  # per pattern: one of these must be in the text
 
     @classmethod
     def build(cls, patterns: Sequence[re.Pattern[str]]) -> GatedPatterns:
@@ -97,7 +98,8 @@ class GatedPatterns:
                 index.setdefault(tri, set()).add(i)
         ungated = tuple(i for i, gate in enumerate(gates) if gate is None)
         frozen = {tri: tuple(sorted(ids)) for tri, ids in index.items()}
-        return cls(tuple(patterns), ungated, frozen)
+        literals = tuple(tuple(sorted(gate or ())) for gate in gates)
+        return cls(tuple(patterns), ungated, frozen, literals)
 
     def candidates(self, text: str) -> list[int]:
         """Indexes of the patterns that can possibly match ``text``, in table order."""
@@ -107,4 +109,9 @@ class GatedPatterns:
             ids = by_trigram.get(tri)
             if ids:
                 found.update(ids)
-        return sorted(found)
+        # A trigram is only a hint: keep a pattern only if one of its whole literals is there (a
+        # substring test is far cheaper than the regex it saves).
+        literals = self.literals
+        return sorted(
+            i for i in found if not literals[i] or any(lit in text for lit in literals[i])
+        )
