@@ -54,6 +54,16 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:unalive|kill|end) me,? (?:i|we) (?:just )?(?:sent|said|did|called|tripped|forgot|"
         r"replied)\b",
         r"\brip me\b|\btake a bullet for\b|\bwill kill me with\b",
+        r"\b(?:the|this|that|his|her|their|our|your) (?!(?:person|kid|guy|girl|friend|boy|man|"
+        r"woman|"
+        r"patient|student|teen|child)\b)(?:\w+ ){0,4}(?:is|was|are|were) (?:\w+ )?suicidal\b",
+        r"\b(?:ground|floor|earth) (?:to )?(?:open up and )?swallow me\b",
+        r"\bpray for me\b.{0,40}\b(?:may not|might not|wont|will not) survive\b",
+        r"\b(?:teammates?|team|randoms|squad|duo)\b.{0,40}\b(?:kms|kill my ?self|unalive my "
+        r"?self)\b"
+        r"(?=.{0,20}\b(?:gg|lol|lmao|jk)\b)",
+        r"\bif (?:my|he|she|they) (?:\w+ )?(?:touches|eats|takes|uses|breaks|steals|wears) my \w+ "
+        r"(?:again )?(?:shes|hes|theyre|ur|youre|is|are) dead\b",
         r"\bjump(?:ing)? off (?:a|the) \w+ would be (?:less painful|more fun|better|easier|nicer) "
         r"than\b",
         r"^(?=.*\b(?:lol|haha|lmao|jk|skull)\b).*?\bif (?:the|my|this|that|our) \w+ (?:breaks|dies|"
@@ -90,7 +100,8 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:kms|kys) (?:this|these|that|the|my) (?!(?:life|world|pain|feeling|body|family|"
         r"house|place|loneliness|emptiness|voice|voices|head|brain|thoughts)\b)(?:\w+ ){1,2}(?:is|"
         r"are|"
-        r"was|were|takes|took|lasts|goes|sounds?|looks?|keeps?|wont|doesnt|didnt|broke|crashed)\b",
+        r"was|were|takes|took|lasts|goes|sounds?|looks?|keeps?|wont|doesnt|didnt|broke|crashed|"
+        r"gave|made|set|assigned|scheduled|put|really|just)\b",
         # "unalive-ing my account", "kill my character"
         r"\b(?:unalive|unaliving|unalived|unalive ing|delete|deleting|kill|killing) (?:my|the) "
         r"(?:account|acc|"
@@ -261,14 +272,14 @@ _NEGATED_BEFORE = re.compile(
 _NEGATED_AFTER = re.compile(
     r"^\s*(?:\?\s*(?:no|nope|never|nah|not at all)\b|(?:is|isnt|s) (?:not|never|no longer) "
     r"(?:an option|something i|on the table|for me)|isnt an option|no way|- no\b|never\b|"
-    r"lol no\b(?! (?:im |i am |i m )?(?:not|aint) (?:even )?(?:joking|kidding)))"
+    r"lol no\b(?! (?:im |i am |i m )?(?:not|aint) (?:even )?(?:joking|kidding)|,? but))"
 )
 _SELF_NEGATED = re.compile(
     r"(?:i|im|i am) (?:not|dont|do not|never|wont|will not|am not|havent|have not|didnt|did not)\b"
 )
 _ABUSE_NEGATED = re.compile(
     r"\b(?:has never|have never|never|hasnt|has not|havent|doesnt|does not|didnt|did not|wont|"
-    r"would never|isnt|is not) (?:\w+ )?(?:hurt|hurts|hit|hits|touched|touch|beat|beats|abused|"
+    r"would never|isnt|is not|not) (?:\w+ )?(?:hurt|hurts|hit|hits|touched|touch|beat|beats|abused|"
     r"abuse|harmed|laid a (?:hand|finger))\b"
 )
 # "i dont cut anymore but i want to tonight": the denial does not hold.
@@ -309,6 +320,7 @@ HISTORICAL = re.compile(
     r"havent (?:\w+ ){0,4}(?:in|for|since) (?:years|months|a long time|ages|\d+ (?:years|months)|"
     r"\d{4})|back when|(?:doing|feeling|much|so much|a lot) better (?:now|these days)|"
     r"recovered|in recovery|survivor|survived|past attempt|previous attempt|last year|in \d{4}|"
+    r"(?:was|since) (?:19|20)\d\d|(?:was|in) (?:freshman|sophomore|junior|senior) year|"
     r"(?<!my )(?<!the )last (?:winter|summer|spring|autumn|fall|christmas)|old scars|in my "
     r"(?:teens|20s|"
     r"30s|40s|twenties|thirties|forties)|im (?:[3-9]\d) now|"
@@ -423,7 +435,8 @@ def denies_crisis(text: str) -> bool:
 
 _SERIOUS = re.compile(
     r"\b(?:not|no|im not|aint) (?:even )?(?:joking|kidding|a joke)\b|\bno joke\b|\bim serious\b|"
-    r"\b(?:anymore|any more)\b|"
+    r"\b(?:anymore|any more|to be honest)\b|\b(?:no|but) (?:like )?actually\b|\bbut (?:fr|for "
+    r"real)\b|"
     r"\bfor real\b|\bseriously\b|\bi mean it\b|\bngl\b|\bnot (?:gonna|going to) lie\b|\bno cap\b"
 )
 

@@ -102,6 +102,8 @@ _SPELLINGS: dict[str, str] = {
     "jmp": "jump", "overpas": "overpass",
     "wrot": "wrote", "leters": "letters", "evrythng": "everything", "frday": "friday",
     "rdy": "ready", "tok": "took", "ned": "need", "suiciddal": "suicidal",
+    "wiah": "wish", "burdan": "burden", "burdon": "burden",
+    "famly": "family", "lik": "like", "exsist": "exist", "exsit": "exist",
     "pils": "pills", "pillz": "pills", "tablts": "tablets",
     "overdoes": "overdose", "overdos": "overdose", "ovrdose": "overdose", "overdoze": "overdose",
     "overdosing": "overdosing", "overdosed": "overdosed",

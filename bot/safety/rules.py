@@ -2752,6 +2752,79 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:how high|how tall|how deep|height of|depth of)\b.{0,30}\b(?:footbridge|foot bridge|"
         r"quarry|viaduct|multi storey|motorway bridge|reservoir|dam|gorge|tower)\b",
     ),
+    # fourth pass, fifth look (blind batches 31-33)
+    _rule(
+        "finality", "finality", 3, False,
+        r"\b(?:wont|will not) have to (?:listen to|deal with|put up with|worry about|hear from|"
+        r"see) "
+        r"me (?:\w+ ){0,2}(?:much longer|for long|anymore|soon)\b(?!.{0,40}\b(?:moving|move|"
+        r"leaving "
+        r"for|trip|holiday|vacation|flight|new job|transfer)\b)",
+        r"\b(?:wont|will not) need (?:them|it|this|my \w+) (?:in a (?:year|month|week|few)|much "
+        r"longer|after (?:this|that|next))\b",
+    ),
+    _rule(
+        "coded_slang", "coded", 3, False,
+        r"\bgame over for me (?:soon|tonight|irl|for real)\b",
+        r"\bwhere (?:is|are|can i (?:get|buy)|to (?:get|buy)|do i (?:get|buy)) (?:sn|sodium "
+        r"nitrite|"
+        r"nitrite)\b|\b(?:sn|sodium nitrite) (?:is |are )?(?:sold|for sale)\b",
+    ),
+    _rule(
+        "passive_ideation", "ideation", 2, False,
+        r"\b(?:living|life|existence|being alive) is a subscription\b|\b(?:cancel|unsubscribe "
+        r"from) "
+        r"(?:my )?(?:life|living|existence)\b",
+        r"\b(?:being|im|i am|feel like) (?:a |such a |just a )?(?:weight|dead weight|drain) (?:on|"
+        r"to|"
+        r"for) (?:my|the|our|everyone)\b|\bweight "
+        r"around (?:my|his|her|their) \w+ neck\b",
+        r"\b(?:world|everyone|nobody|they|family) (?:has|have) no (?:use|need) for me\b",
+        r"\bjust taking up (?:a bed|space|room|air|oxygen)\b",
+        r"\blife insurance\b.{0,30}\bworth more than (?:i am|me)\b",
+        r"\b(?:wanna|want to) be a ghost\b(?! for halloween| costume)",
+        r"\b(?:cant|cannot|dont) see (?:any|the|much) point (?:to it|in it|anymore|in living)\b",
+    ),
+    _rule(
+        "preparation_general", "preparation", 4, False,
+        r"\bis (?:that|this|it) enough\b.{0,30}\bif i take\b|\b(?:saved up|stockpiled|saving up)\b"
+        r".{0,40}\b(?:pills|tablets|meds|diazepam|\w+pam|oxy\w*|insulin|paracetamol|sleeping)\b"
+        r".{0,60}\benough\b",
+        r"\bcharcoal\b.{0,60}\b(?:taped|seal\w*|windows|small (?:room|bath\w*)|car)\b|\b(?:taped|"
+        r"sealed) (?:up )?the (?:windows|doors?|vents?)\b",
+    ),
+    _rule(
+        "means", "means", 3, True,
+        r"\bantifreeze\b.{0,40}\b(?:take|work|kill|person|human|someone)\b",
+        r"\bhow long does (?:\w+ ){1,2}take to (?:work|kill) on a (?:person|human|someone)\b",
+    ),
+    _rule(
+        "self_harm", "self_harm", 3, True,
+        r"\b(?:stopped|quit) eating\b.{0,40}\b(?:as|for) (?:a )?punishment\b",
+        r"\b(?:razor )?blades\b.{0,50}\bjust in case\b",
+        r"\bcut\b.{0,80}\b(?:its|it is|was) from me\b",
+        r"\bsh streak (?:broken|ended|reset|gone)\b|\bday 0 again\b",
+    ),
+    _rule(
+        "danger_to_others", "danger", 3, False,
+        r"\b(?:afraid|scared|worried|terrified) (?:ill|i will|i might|i could) (?:shake|hurt|hit|"
+        r"smother|drop) (?:him|her|the baby|my baby|them)\b",
+    ),
+    _rule(
+        "abuse", "abuse", 3, False,
+        r"\bwhat (?:my|her|his|the) (?:\w+ )?(?:coach|uncle|dad|father|stepdad|step dad|brother|"
+        r"cousin|teacher|priest|babysitter|neighbou?r|grandpa|mum|mom|mother) did (?:to me )?when "
+        r"i "
+        r"was (?:\d+|little|small|a kid|young)\b(?=.{0,60}\b(?:still|nightmares|mess\w*|haunts|"
+        r"ruin\w*|"
+        r"cant|hurts|flashbacks|trauma|freeze)\b)",
+        r"\bnightmares about (?:what )?(?:my|the) (?:\w+ )?(?:coach|uncle|dad|stepdad|step dad|"
+        r"abuser|"
+        r"ex)\b",
+        r"\b(?:dad|father|mum|mom|mother|stepdad|step dad) (?:beat|hit|hurt) (?:us|me) when (?:we|"
+        r"i) "
+        r"(?:were|was) (?:small|little|kids?|young|\d+)\b",
+    ),
     # fourth pass, fourth look (blind batches 28-30)
     _rule(
         "explicit_ideation", "ideation", 3, True,
