@@ -51,13 +51,25 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:jumping|jump|jumped) off (?:a|the) (?:bridge|cliff|roof|building) if (?:they|he|she|"
         r"my|"
         r"the|you|we|this|that)\b",
-        r"\b(?:unalive|kill|end) me,? (?:i|we) (?:just )?(?:sent|said|did|called|tripped|forgot|"
-        r"replied)\b",
+        r"\b(?:unalive|kill|end) me,? (?:i|we|the \w+|my \w+|he|she|they) (?:just )?(?:sent|said|"
+        r"did|"
+        r"called|read|posted|showed|tripped|forgot|replied)\b",
         r"\brip me\b|\btake a bullet for\b|\bwill kill me with\b",
         r"\b(?:the|this|that|his|her|their|our|your) (?!(?:person|kid|guy|girl|friend|boy|man|"
         r"woman|"
         r"patient|student|teen|child)\b)(?:\w+ ){0,4}(?:is|was|are|were) (?:\w+ )?suicidal\b",
         r"\b(?:ground|floor|earth) (?:to )?(?:open up and )?swallow me\b",
+        r"\bmy (?:phones?|phone s|laptops?|cars?|plants?|battery|wifi|printer|code|fantasy team|"
+        r"bank "
+        r"account)(?: \w+){0,2} (?:is|was|are|were) (?:\w+ )?suicidal\b",
+        r"\b(?:plants?|fish|crops|seedlings|tomatoes|succulents|lemmings|bees|cells|neurons|brain "
+        r"cells) (?:are |is |keep )?(?:committing|commit) (?:mass )?suicide\b",
+        r"\bkms,? (?:i|we) (?:just )?(?:locked|forgot|lost|missed|dropped|spilled|broke|sent|"
+        r"called|"
+        r"tripped|failed|overslept)\b",
+        r"\bdont want to live like this(?: anymore)?,? (?:i )?dont mean (?:dying|die|suicide|it "
+        r"like "
+        r"that)\b",
         r"\bpray for me\b.{0,40}\b(?:may not|might not|wont|will not) survive\b",
         r"\b(?:teammates?|team|randoms|squad|duo)\b.{0,40}\b(?:kms|kill my ?self|unalive my "
         r"?self)\b"
@@ -320,6 +332,8 @@ HISTORICAL = re.compile(
     r"havent (?:\w+ ){0,4}(?:in|for|since) (?:years|months|a long time|ages|\d+ (?:years|months)|"
     r"\d{4})|back when|(?:doing|feeling|much|so much|a lot) better (?:now|these days)|"
     r"recovered|in recovery|survivor|survived|past attempt|previous attempt|last year|in \d{4}|"
+    r"when (?:we|i) (?:were|was) (?:kids?|small|little|young|children)|(?:\d+|a hundred|one "
+    r"hundred) days (?:clean|since)|since i last (?:hurt|cut|self harmed)|scars are fading|"
     r"(?:was|since) (?:19|20)\d\d|(?:was|in) (?:freshman|sophomore|junior|senior) year|"
     r"(?<!my )(?<!the )last (?:winter|summer|spring|autumn|fall|christmas)|old scars|in my "
     r"(?:teens|20s|"

@@ -102,7 +102,7 @@ _SPELLINGS: dict[str, str] = {
     "jmp": "jump", "overpas": "overpass",
     "wrot": "wrote", "leters": "letters", "evrythng": "everything", "frday": "friday",
     "rdy": "ready", "tok": "took", "ned": "need", "suiciddal": "suicidal",
-    "wiah": "wish", "burdan": "burden", "burdon": "burden",
+    "wiah": "wish", "burdan": "burden", "burdon": "burden", "wna": "wanna",
     "famly": "family", "lik": "like", "exsist": "exist", "exsit": "exist",
     "pils": "pills", "pillz": "pills", "tablts": "tablets",
     "overdoes": "overdose", "overdos": "overdose", "ovrdose": "overdose", "overdoze": "overdose",

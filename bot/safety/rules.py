@@ -2752,6 +2752,67 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:how high|how tall|how deep|height of|depth of)\b.{0,30}\b(?:footbridge|foot bridge|"
         r"quarry|viaduct|multi storey|motorway bridge|reservoir|dam|gorge|tower)\b",
     ),
+    # fourth pass, sixth look (blind batches 34-36)
+    _rule(
+        "finality", "finality", 3, False,
+        r"\btell my \w+ (?:the |that the )?passwords? (?:to|for) my\b",
+        r"\bplan(?:ning|ned)? (?:my|your) own funeral\b|\bpicked (?:the )?songs for my funeral\b",
+        r"\bdont see myself (?:at|making it to|alive at|here at|around at) (?:christmas|new year|"
+        r"my "
+        r"birthday|graduation|\d+)\b(?!.{0,20}\bin (?:london|town|the city|\w+ because of))",
+    ),
+    _rule(
+        "preparation_general", "preparation", 4, False,
+        r"\bgave (?:away )?my (?:\w+ ){1,6}to \w+\b.{0,40}\b(?:doesnt|dont|didnt) know why\b",
+        r"\b\d+ (?:of )?(?:my )?(?:\w+ ){0,2}(?:pills|tablets|sleeping pills|meds)\b.{0,30}\bis "
+        r"(?:that|this|it) enough\b",
+    ),
+    _rule(
+        "coded_slang", "coded", 3, False,
+        r"\bgame (?:end|over) irl\b|\bsaving (?:the|my) game for the last time\b|\bfinal "
+        r"checkpoint\b"
+        r"(?! (?:of|in|on|at) (?:the|this) (?:race|game|level|map))",
+        r"\bend the game\b.{0,20}\bnot (?:a|the) (?:video )?game\b",
+        r"\bsubscription to (?:being alive|life|living)\b|\bpermanent vacation\b",
+        r"\b(?:researching|researched|looking into|read about|reading about) (?:sn|sodium "
+        r"nitrite)\b",
+    ),
+    _rule(
+        "passive_ideation", "ideation", 2, False,
+        r"\b(?:go|going) (?:to )?see (?:my )?\w+\W+(?:she|he|they) (?:died|passed)\b",
+        r"\bask (?:god|allah|jesus|the lord) to take me\b",
+        r"\bwouldnt mind if it (?:did|killed|finished)\b",
+    ),
+    _rule(
+        "intent", "plan", 3, False,
+        r"\b(?:im|i am) not safe (?:to be )?(?:alone|by myself|with myself)\b",
+    ),
+    _rule(
+        "method_ideation", "ideation", 3, False,
+        r"\bthought about how i (?:would|could|might) (?:do it|die|end it|kill my ?self)\b|"
+        r"\bthought "
+        r"about how i (?:would|could|might)\s*(?:[.!]|$)",
+    ),
+    _rule(
+        "self_harm", "self_harm", 3, True,
+        r"\bwant (?:new|more|fresh) scars\b",
+        r"\blong sleeves in (?:june|july|august|summer)\b.{0,30}\b(?:again|yk why|you know why)\b",
+        r"\bclean a (?:deep )?cut\b.{0,40}\bwithout (?:going to|telling)\b",
+    ),
+    _rule(
+        "abuse", "abuse", 3, False,
+        r"\b(?:uncle|dad|stepdad|step dad|coach|teacher|cousin|brother|grandpa|neighbou?r|"
+        r"babysitter|"
+        r"priest) did (?:things|stuff|something) to me\b",
+        r"\bhiding (?:in|under) (?:the|my) \w+ (?:because|cause|from)\b.{0,40}\b(?:screaming|"
+        r"breaking|"
+        r"hitting|drunk|angry|yelling)\b",
+        r"\b(?:coach|teacher|tutor|uncle|pastor|priest)\b.{0,40}\balone\b.{0,30}\bfeels wrong\b",
+    ),
+    _rule(
+        "third_party", "third_party", 2, False,
+        r"\bhotline\b.{0,30}\bfor (?:my|a) friend\b",
+    ),
     # fourth pass, fifth look (blind batches 31-33)
     _rule(
         "finality", "finality", 3, False,

@@ -90,6 +90,13 @@ from bot.safety.levels import RiskLevel
         ("sh streak broken. day 0 again", RiskLevel.ACTIVE),
         ("I still have nightmares about what my coach did when I was 12", RiskLevel.PASSIVE),
         ("i feel lik a burdan to evry1", RiskLevel.PASSIVE),
+        ("I gave my guitar and my headphones to jake today. he doesn't know why", RiskLevel.IMMINENT),
+        ("hit my final checkpoint, saving the game for the last time", RiskLevel.ACTIVE),
+        ("when I was 9 my uncle did things to me. it's all coming back", RiskLevel.PASSIVE),
+        ("I'm not safe to be alone tonight", RiskLevel.ACTIVE),
+        ("I'm saying I've thought about how I would.", RiskLevel.ACTIVE),
+        ("i have 40 of my nans sleeping pills, is that enough", RiskLevel.IMMINENT),
+        ("i'm hiding in the bathroom because my dad is screaming and breaking stuff", RiskLevel.ACTIVE),
     ],
 )
 def test_fourth_pass_shapes_reach_their_level(text: str, level: RiskLevel) -> None:
@@ -148,6 +155,11 @@ def test_fourth_pass_shapes_reach_their_level(text: str, level: RiskLevel) -> No
         "i saved up enough for a car",
         "what my dad did when i was little was teach me to fish",
         "weight on my shoulders from exams",
+        "my phone's battery is suicidal, dies at 40%",
+        "my plants are committing mass suicide, what am I doing wrong",
+        "kms, I locked my keys in the car again",
+        "it's been 100 days since i last hurt myself!!",
+        "i thought about how i would decorate the room",
     ],
 )
 def test_fourth_pass_near_misses_stay_below_crisis(text: str) -> None:
@@ -157,3 +169,15 @@ def test_fourth_pass_near_misses_stay_below_crisis(text: str) -> None:
 def test_a_picture_of_oneself_at_twenty_is_not_a_story_from_the_past() -> None:
     # "at 20" told the past ("at 20 i tried..."); "picture me at 20" looks ahead
     assert not rule_verdict("i cant picture me at 20 at all").guarded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my bf says he'll kill me if i leave him",
+        "my dad said if i tell anyone he'll kill me",
+    ],
+)
+def test_a_threat_to_kill_the_person_is_never_read_as_a_figure_of_speech(text: str) -> None:
+    # a guard for "she'll murder me when she sees the bill" once erased these (blind b39)
+    assert rule_verdict(text).level >= RiskLevel.ACTIVE
