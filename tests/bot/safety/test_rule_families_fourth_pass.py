@@ -90,13 +90,13 @@ from bot.safety.levels import RiskLevel
         ("sh streak broken. day 0 again", RiskLevel.ACTIVE),
         ("I still have nightmares about what my coach did when I was 12", RiskLevel.PASSIVE),
         ("i feel lik a burdan to evry1", RiskLevel.PASSIVE),
-        ("I gave my guitar and my headphones to jake today. he doesn't know why", RiskLevel.IMMINENT),
+        ("I gave my guitar to jake today. he doesn't know why", RiskLevel.IMMINENT),
         ("hit my final checkpoint, saving the game for the last time", RiskLevel.ACTIVE),
         ("when I was 9 my uncle did things to me. it's all coming back", RiskLevel.PASSIVE),
         ("I'm not safe to be alone tonight", RiskLevel.ACTIVE),
         ("I'm saying I've thought about how I would.", RiskLevel.ACTIVE),
         ("i have 40 of my nans sleeping pills, is that enough", RiskLevel.IMMINENT),
-        ("i'm hiding in the bathroom because my dad is screaming and breaking stuff", RiskLevel.ACTIVE),
+        ("hiding in the bathroom because my dad is screaming and breaking stuff", RiskLevel.ACTIVE),
     ],
 )
 def test_fourth_pass_shapes_reach_their_level(text: str, level: RiskLevel) -> None:
