@@ -107,13 +107,15 @@ async def test_a_failing_owner_chat_is_retried_and_told_once_after_a_restart(
     def tries() -> int:
         return sum(1 for c in fake.attempts("sendMessage") if to_owner(c.params))
 
+    # Generous waits (up to 10 s each): on a loaded CI machine the outbox's retry can take
+    # longer than 2 s of wall time to come round; the loops end as soon as it does.
     clock.advance(hours=1)
-    for _ in range(100):
+    for _ in range(500):
         if tries():
             break
         await asyncio.sleep(0.02)
     clock.advance(seconds=1)  # past the retry backoff
-    for _ in range(100):
+    for _ in range(500):
         if tries() >= 2:
             break
         await asyncio.sleep(0.02)
