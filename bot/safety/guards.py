@@ -313,7 +313,7 @@ _NOT_A_DENIAL = re.compile(
     r"\b(?:cant|cannot|can not|couldnt|wont|not going to) (?:say|promise|pretend|guarantee|swear) "
     r"(?:that )?(?:im|i am|i m|i) (?:not|never|dont|wont)\b"
 )
-_CLAUSE_BREAK = re.compile(r"[.;!?,]|\bbut\b|\bthough\b|\bhowever\b|\byet\b|\bexcept\b")
+_CLAUSE_BREAK = re.compile(r"[.;!?,]|" + CONTRAST.pattern)
 
 JOKING = re.compile(
     r"\b(?:lol|just kidding|kidding|joking|jokes|not literally|figuratively|skull|haha|lmao|"
