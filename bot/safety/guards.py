@@ -66,7 +66,7 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"cells) (?:are |is |keep )?(?:committing|commit) (?:mass )?suicide\b",
         r"\bkms,? (?:i|we) (?:just )?(?:locked|forgot|lost|missed|dropped|spilled|broke|sent|"
         r"called|"
-        r"tripped|failed|overslept)\b",
+        r"tripped|failed|overslept)\b(?!.{0,60}\bmean it\b)",
         r"\bdont want to live like this(?: anymore)?,? (?:i )?dont mean (?:dying|die|suicide|it "
         r"like "
         r"that)\b",
@@ -89,15 +89,17 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"(?:\bhow (?:far|high|tall|long|big|steep) is the drop (?:from |on |off |of )?(?:\w+ "
         r"){0,4})?"
         r"\b(?:ferris wheel|roller ?coaster|rollercoaster|zipline|drop tower|log flume)\b",
-        r"\bif i (?:have to )?(?:see|hear|read|watch) (?:\w+ ){1,4}(?:one more time|again)\b.{0,10}"
+        r"\bif i (?:have to )?(?:see|hear|read|watch) (?:\w+ ){1,6}(?:one more time|again)\b.{0,25}"
         r"\b(?:im|ill|i will|i am|i swear)\b.{0,40}",
         # a trivial cause: "my wifi is so slow im about to throw myself off the roof"
         r"\b(?:wifi|internet|connection|laptop|phone|printer|zoom|teams|traffic|queue|meeting|"
         r"lecture|class|homework|boss|teacher|coworker|roommate|code|build|game|team|ping|lag|"
-        r"boss fight|fight|raid|match|level|penalty|miss|referee|ref|post office|kettle|printer)\b"
+        r"boss fight|fight|raid|match|level|penalty|miss|referee|ref|post office|kettle|printer|"
+        r"patch|nerf|jungler|support|healer|feeder|noobs?|meta)\b"
         r".{0,40}\b(?:about to|gonna|going to|bout to|finna|(?:mak(?:es|ing)|made) me (?:wanna|"
         r"want to)) "
-        r"(?:(?:\w+ ){0,2}and )?(?:walk into the sea|shoot my ?self|kill my ?self|(?:throw|yeet|"
+        r"(?:(?:\w+ ){0,2}and )?(?:walk into the sea|shoot my ?self|kill my ?self|kms|(?:throw|"
+        r"yeet|"
         r"chuck|launch|fling|jump) "
         r"my ?self (?:off|out|into|in front)\b(?: (?:of )?(?:a|the|my) \w+)?)",
         # kms at a chore: "kms why did i sign up for 8am classes", "kms my team threw the game"
@@ -247,6 +249,40 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"(?:means|is (?:slang|short) for|stands for)\b|\b(?:keeps|keep|kept) saying "
         r"\W*(?:unalive|kms|"
         r"kys|ctb|sewer ?slide)\b(?=.{0,60}\b(?:mean|slang|youtube|tiktok|shorts|videos?|word)\b)",
+        # fifth pass: "id rather die than sit through another all hands", "id jump off a bridge
+        # for those tickets", "going to throw myself into the sun", "this assignment will take my
+        # life", "one more time and ill murder her", "shoot me now"
+        r"\b(?:id|i would|i d) (?:honestly |literally |actually )?rather (?:die|be dead|shoot my "
+        r"?self|"
+        r"kill my ?self|jump off a \w+) than (?:sit|sitting|listen|listening|watch|watching|attend|"
+        r"attending|wear|wearing|eat|eating|do (?:another|this|that|the|my)|work (?:another|with)|"
+        r"spend (?:another|a|an)|be seen|talk to|sit next)\b",
+        r"\b(?:id|i would) (?:actually |literally |honestly |totally )?(?:jump off a (?:bridge|"
+        r"cliff)|"
+        r"walk (?:through fire|into traffic)|die|kill) for (?:those|these|that|a|the|some|"
+        r"tickets)\b",
+        r"\b(?:throw|throwing|yeet|yeeting|launch|launching|fling) my ?self into the sun\b",
+        r"\b(?:assignment|exam|exams|homework|job|work|boss|class|project|course|deadline|essay|"
+        r"thesis|shift|commute|semester) (?:is |will |is going to |going to |gonna |is gonna )?"
+        r"(?:take|taking) my life\b",
+        r"\bone more time\b.{0,30}\b(?:ill|i will|im going to|im gonna|i swear ill) (?:murder|"
+        r"kill|strangle|end) (?:her|him|them|you)\b",
+        r"\b(?:just )?shoot me now\b",
+        r"\b(?:off|kill|shoot|end|unalive) my ?self if (?:this|that|the) (?:\w+ ){1,3}(?:goes|"
+        r"lasts|"
+        r"takes|drags on|runs) (?:on )?(?:one|1|a|another|any) (?:more )?(?:minute|second|hour|"
+        r"day)\b",
+        r"\bwring (?:her|his|their|its|your|the \w+s) necks?\b",
+        r"\b(?:my |me )?(?:back|feet|knees|legs|head|neck|shoulders?|hips?|hands|body)(?: is| are|"
+        r"s)? "
+        r"(?:absolutely |really |just |proper )?killing me\b",
+        r"\bif (?:they|he|she) (?:kill off|kill|cancel|nerf|ship|remove|delete) (?:my )?(?:\w+ )?"
+        r"\w+\b.{0,20}\b(?:im|ill|i will|i am) (?:jumping|going to jump|gonna jump) off\b",
+        r"\bif (?:this|that|the) (?:\w+ ){1,3}(?:goes|lasts|takes|drags on|runs) (?:on )?(?:one|1|"
+        r"a|"
+        r"another|any) (?:more )?(?:minute|second|hour|day)\b",
+        r"\b(?:feel|feels|felt|feeling) like (?:ive|i have|i ve) been hit by a (?:bus|truck|train|"
+        r"lorry)\b",
     )
 )
 
@@ -273,10 +309,11 @@ _NEG_GAP = (
     r"honestly|truly|suicidal|and|or|kill|hurt|harm|myself|urge|urges|a|way|in a|the|point|"
     r"tried|attempted|even once|once|in a million years|in my life|in a hundred years|"
     r"(?:depressed|sad|lonely|anxious|unsafe|crazy|unhappy|miserable|hopeless) (?:or|and|nor)|"
-    r"wanting|wanted|felt|stage|where|been|ever been)"
+    r"wanting|wanted|felt|stage|where|been|ever been|id|having)"
 )
 _NEGATED_BEFORE = re.compile(
-    rf"\b(?:{NEG}|i no|(?:no|zero|0) (?:more |real |actual |current )?(?:suicid\w+ |self harm "
+    rf"\b(?:{NEG}|i no|no way|(?:no|zero|0) (?:more |real |actual |current )?(?:suicid\w+ |self "
+    rf"harm "
     rf")?(?:thoughts|plans?|intention|"
     rf"intent|desire|"
     rf"urges?|wish|interest))(?: {_NEG_GAP}){{0,5}} ?$"
@@ -305,7 +342,9 @@ CONTRAST = re.compile(r"\b(?:but|though|yet|except|however)\b")
 # "never wanted to die more than i do right now", "i cant say im not thinking about ending it"
 _NOT_A_DENIAL = re.compile(
     r"\bnever (?:\w+ ){0,4}more than (?:i do|now|today|tonight|ever|right now)\b|"
-    r"\bnever (?:\w+ ){0,4}until\b|\bits not like (?:im|i am|i would|id)\b|"
+    r"\bnever (?:\w+ ){0,4}until\b|\bits not (?:like|that) (?:im|i am|i would|id|i)\b|"
+    r"\b(?:wouldnt|would not|wont|will not|dont|do not) (?:kill my ?self|do it|end it) (?:because|"
+    r"cause|cos|for) (?:of )?(?:my|the)\b|"
     r"\bnot (?:going to|gonna) (?:do it|kill my ?self|end it) (?:because|cause|cos|for) (?:of )?"
     r"(?:my|the)\b|"
     r"\bnot (?:gonna|going to|planning to|planning on) (?:\w+ ){1,3}(?:tonight|today|yet|right now|"
@@ -327,10 +366,13 @@ HISTORICAL = re.compile(
     r"in (?:high|middle) school|(?<!me )(?<!myself )(?<!be )(?<!by )(?<!til )(?<!to )at (?:1[0-9]|"
     r"20)\b(?! "
     r"?(?:[:.]\d|am\b|pm\b|oclock\b))|"
-    r"(?:\d+|one|two|three|four|five|six|ten) (?:years|months) (?:clean|sober|free|ago)|"
+    r"(?:\d+|one|two|three|four|five|six|ten) (?:years|months) (?:clean|sober|free|ago)"
+    r"(?: (?:from|of) (?:self harm|cutting|sh|it))?(?: today)?|scars are (?:old|faded|fading|\d+ "
+    r"years old|years old)|"
     r"(?:clean|sober|free) for (?:\d+|one|two|three|four|five|a few|many) (?:years?|months?)|"
     r"havent (?:\w+ ){0,4}(?:in|for|since) (?:years|months|a long time|ages|\d+ (?:years|months)|"
     r"\d{4})|back when|(?:doing|feeling|much|so much|a lot) better (?:now|these days)|"
+    r"(?:im|i am|doing|feeling) (?:really |very |quite )?(?:well|good|fine|ok|okay) these days|"
     r"recovered|in recovery|survivor|survived|past attempt|previous attempt|last year|in \d{4}|"
     r"when (?:we|i) (?:were|was) (?:kids?|small|little|young|children)|(?:\d+|a hundred|one "
     r"hundred) days (?:clean|since)|since i last (?:hurt|cut|self harmed)|scars are fading|"
@@ -341,8 +383,12 @@ HISTORICAL = re.compile(
     r"back then|those days|that time)\b"
 )
 PRESENT = re.compile(
+    r"\b(?:urges?|it|they|thoughts|feelings?|temptation) (?:is|are|s|has|have) (?:\w+ )?"
+    r"(?:back|returned)\b|"
+    r"\bnow (?:im|i am)\b|"
     r"\b(?:again|right now|tonight|today|lately|recently|these days|this week|currently|soon|"
     r"still(?! (?:have|has|see|get|show|visible|there|bother\w*|make|makes|remind\w*|itch\w*|here|"
+    r"on|"
     r"kicking|alive|standing|going|breathing))|"
     r"starting to|coming back|came back|back again|relaps(?:e|ed|ing)|right now|rn|"
     r"can (?:i|you|u|a person|someone|a \d+ year old) (?:legally )?(?:buy|get|own|purchase))\b"

@@ -126,6 +126,9 @@ _SPELLINGS: dict[str, str] = {
     "anymor": "anymore", "anymoe": "anymore", "nemore": "anymore", "enymore": "anymore",
     "msg": "message", "goodby": "goodbye", "gudbye": "goodbye", "gbye": "goodbye", "byee": "bye",
     "evry1": "everyone", "every1": "everyone", "evry": "every", "evryone": "everyone",
+    "evryi": "everyone", "everyi": "everyone", "goign": "going", "flor": "floor", "frm": "from",
+    "burdin": "burden", "tryng": "trying", "agin": "again", "wen": "when", "beet": "beat",
+    "purjed": "purged", "levl": "level",
     "every0ne": "everyone", "any1": "anyone", "some1": "someone", "no1": "noone",
     "noone": "no one", "nobdy": "nobody", "ppl": "people",
     # time words

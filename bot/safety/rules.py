@@ -3080,6 +3080,230 @@ RULES: tuple[Rule, ...] = (
         r"vivir|"
         r"se quiere matar|quiere morir|will sterben|will nicht mehr leben|will sich umbringen)\b",
     ),
+    # ---- fifth pass (blind batches 40-43): shapes the fourth pass lacked -----------------------
+    _rule(
+        "coded_slang", "coded", 3, False,
+        rf"\bminecraft(?:ing|ed)? {SELF}\b",
+        r"\b(?:final |last )?rage ?quit(?:ting)? (?:of |from )?(?:life|existence|this world|irl|"
+        r"reality)\b",
+        r"\bthe bus (?:is |has been )?(?:looking|lookin|looks|seems) (?:real |really |so |kinda |"
+        r"pretty |very )?(?:good|nice|tempting|inviting|appealing)\b(?!.{0,30}\b(?:after|since|paint|"
+        r"new|clean|repair|wash|refurb))",
+        r"\bsudoku\b.{0,40}\bnot the (?:puzzle|game|number)\b",
+        r"\bgrippy sock (?:vacation|holiday|jail|hotel|era|trip)\b",
+        r"\b(?:gun|rope|noose|knife|pills|bridge|blade) (?:emoji )?(?:is|are|keeps|keep) "
+        r"(?:calling|singing to|whispering to) (?:me|my name)\b",
+        r"\bbridge ?(?:⬇|↓|👇)",
+        r"\bfeel(?:ing)? (?:very |so |real |really |kinda |a bit |extra |quite )?rope(?! (?:swing|"
+        r"bridge|course|burn|access))\b",
+        r"\b(?:do|doing|did|pull|pulling|pulled|going to do|gonna do) an? (?:hemingway|cobain|kurt "
+        r"cobain|robin williams|virginia woolf|sylvia plath|plath|bourdain|chester bennington|"
+        r"avicii)\b",
+        r"\b(?:have|having|go and have|go have|going to have|gonna have) a (?:chat|word|talk|date|"
+        r"meeting|appointment) with (?:the|a) (?:\d+ ?[:.]? ?\d* )?(?:train|trains|bus|lorry|truck|"
+        r"tracks|bridge|rope|river|sea|motorway|freeway)\b",
+        r"\bexit stage left\b(?!.{0,30}\b(?:from (?:the|this) (?:party|meeting|stage|show)|pursued)\b)",
+    ),
+    _rule(
+        "passive_ideation", "ideation", 2, False,
+        r"\b(?:go|going|gonna|ready to go|time to go|time i went)(?: to| and)? (?:see|join|be with) "
+        r"(?:my )?(?:late )?\w+ (?:again )?(?:soon|very soon|shortly)?\W+(?:she|he|they)(?: has| s| "
+        r"have| ve|s)? (?:died|passed|been (?:dead|gone|in the (?:cemetery|ground|grave)))\b",
+        r"\b(?:time|ready) (?:i went |for me )?to (?:go and |go )?join (?:him|her|them)\b(?! (?:at|in|"
+        r"for|on|tomorrow|later|tonight|next|this))",
+        r"\b(?:wouldnt|would not) (?:be )?(?:so |that |too |all that |the )?(?:bad|awful|terrible|"
+        r"worst thing|worst)\b.{0,10}"
+        r"\bif (?:a|the|some) (?:lorry|truck|bus|car|train|drunk driver|tree)\b",
+        r"\b(?:a )?(?:weight|millstone|albatross|burden) (?:round|around|on|hanging round) "
+        r"(?:everyones|everybodys|their|his|her|my \w+s|our \w+s) necks?\b",
+        r"\bpart of me (?:wants|wishes|would like) to (?:be dead|die|not exist|not be here|disappear "
+        r"for good|stop existing|not wake up)\b",
+        r"\bno point (?:in )?(?:pressing|hitting|clicking) (?:continue|play|retry|respawn)\b",
+    ),
+    _rule(
+        "finality", "finality", 3, False,
+        r"\bwhen (?:im|i am) (?:not around|gone|no longer here|not here)(?: anymore| any more)?\b"
+        r".{0,40}\b(?:make sure|look after|feed|take care|take|have|gets?)\b",
+        r"\bbye (?:every ?(?:one|1|i|body)|all|guys|yall|y all)\b.{0,20}\bthanks? (?:for|4) "
+        r"(?:trying|everything|all of it|being there)\b",
+        r"\b(?:giving|gave|given|give) (?:away )?(?:all )?my (?:\w+ ){1,2}(?:away )?to (?:the )?"
+        r"\w+\b.{0,50}\b(?:more use (?:out )?of (?:them|it)|need (?:them|it) more|wont need (?:them|"
+        r"it)|wont be needing|not going to need)\b",
+    ),
+    _rule(
+        "preparation_general", "preparation", 4, False,
+        r"\b(?:have|got|ive got|keep) (?:everything|it all|the stuff|all the stuff|the things) "
+        r"(?:ready|set up|sorted|prepared|planned|in place)\b.{0,20}\b(?:in case|for when|if it "
+        r"gets)\b",
+        r"\bnot suicidal\b.{0,40}\bi (?:have|ve got|got) (?:a plan|everything ready|it all "
+        r"(?:planned|ready))\b|\b(?:i have|ive got|i ve got|i got|ive) a plan\b.{0,30}\bnot "
+        r"suicidal\b",
+        r"\b(?:cancel(?:led|ed)|cancelling|canceling) (?:all )?my (?:subscriptions|phone contract|"
+        r"gym)\b.{0,80}\b(?:dropped|dropping|left|leaving|gave|giving) (?:off )?(?:the|my) (?:cat|"
+        r"dog|pets?|kids)\b",
+    ),
+    _rule(
+        "at_edge", "means", 3, False,
+        r"\bnot (?:going to|gonna|about to) jump\b.{0,40}\b(?:sitting|standing|sat|stood|just|only)"
+        r"\b.{0,25}\b(?:on|at) (?:the |a |this |my )?(?:bridge|roof|roof edge|edge|ledge|railing|"
+        r"cliff|tracks|platform|balcony|top of)\b",
+        r"\bnot suicidal\b.{0,30}\bi just (?:have|got)\b.{0,50}\b(?:tall|high) (?:apartment|"
+        r"building|bridge|balcony|block)\b",
+    ),
+    _rule(
+        "abuse", "abuse", 3, False,
+        r"\b(?:sending|send|sent|making|forcing|force|forced|take|taking) me (?:to )?(?:a )?"
+        r"conversion (?:camp|therapy)\b",
+        r"\b(?:got|get|getting|been|was) (?:jumped|beaten up|beat up|attacked|assaulted|bashed)\b"
+        r".{0,30}\bfor being (?:gay|trans|queer|bi|lesbian|black|muslim|jewish|different)\b",
+        rf"\b(?:{PERSON})\b.{{0,20}}\bcontrols? (?:all )?(?:the |my |our )?(?:money|finances|phone|"
+        r"who i see)\b",
+        rf"\b(?:flashbacks?|nightmares?) (?:of|about|from) (?:what|when) (?:my )?(?:{PERSON}) "
+        r"(?:did|used to do|would do)\b",
+        r"\bstill flinch\b.{0,60}\b(?:because|bc|cause|cos) of (?:how|what) my\b",
+    ),
+    _rule(
+        "danger_to_others", "danger", 3, False,
+        r"\b(?:scared|afraid|terrified|worried) (?:that )?i(?:ll| will| might| could| am going to|m "
+        r"going to)? (?:hurt|harm|hit|shake|snap at and hurt) (?:her|him|them|my (?:baby|son|"
+        r"daughter|kid|kids|toddler|newborn))\b",
+    ),
+    _rule(
+        "self_harm", "self_harm", 3, True,
+        rf"\b(?:took|take|taking|held|hold|holding|put|putting|pressed) (?:a |my |the )?(?:lighter|"
+        rf"flame|candle|hot iron|iron|lit cigarette|cigarette|hot knife) (?:to|against|on|into) my "
+        rf"{BODY}\b",
+        r"\bcut\b.{0,40}\b(?:its |it s |it was |was )?not (?:an |a )?accident\b",
+        r"\b(?:hoodies?|long sleeves|sweaters?|jumpers?)\b.{0,15}\bin (?:june|july|august|summer|the "
+        r"heat|this heat)\b.{0,20}\b(?:for a reason|you know why|yk why|again)\b",
+        r"\bcut (?:that )?i (?:did|made|gave) (?:to |on )?myself\b",
+        r"\b(?:cut|cutting|self harm|sh|burn)\w*\b.{0,80}\b(?:urges?|temptation) (?:is |are |has |"
+        r"have )?(?:back|come back|returned|coming back)\b",
+    ),
+    _rule(
+        "act_under_way", "act", 4, True,
+        rf"\btook (?:an )?(?:extra|a few extra|a couple extra|more) {BIG_AMOUNT} (?:of )?my {DRUG}\b"
+        r"(?!.{0,30}\b(?:doctor|gp|pharmacist|prescri\w*|told me|said to)\b)",
+    ),
+    _rule(
+        "means", "means", 3, True,
+        r"\b(?:stop|stops|stopped) (?:someone|a person|you|me|your|my|their|his|her) (?:from )?"
+        r"breathing\b",
+        r"\bhelium\b.{0,30}\b(?:method|bag|hood|exit|painless|still work)\b",
+        rf"\bis \d+ (?:of )?(?:my |these |the )?{DRUG}\b.{{0,5}}\b(?:enough|too many|lethal|fatal)\b",
+        r"\b(?:reading|read|looking|looked|researching|researched) (?:about|into|up) (?:dignitas|"
+        r"exit international|pegasos|sarco)\b",
+    ),
+    _rule(
+        "third_party", "third_party", 2, False,
+        r"\b(?:helpline|hotline|crisis line)\b.{0,30}\bfor (?:my|a) (?:friend|neighbou?r|son|daughter|"
+        r"brother|sister|mum|mom|dad|partner|colleague|coworker|mate|cousin)\b",
+    ),
+    # fifth pass, second look (blind batches 44-47)
+    _rule(
+        "height_question", "means", 1, False,
+        r"\b(?:how|ow|hw) (?:high|tall|deep|hihg|hight|tal) (?:is|are|s) (?:the |a |that |this )?"
+        r"(?:\w+ ){0,4}(?:silo|golden gate|water|drop|fall|breakwater|pier|jetty|quarry|gorge|"
+        r"lookout|car park|tower|cliffs?|bridge|building|dam|river|lake|harbou?r)\b",
+        r"\bwhich (?:bridges?|buildings?|cliffs?|car parks?|towers?|multi storey)\b.{0,40}\b"
+        r"(?:highest|tallest|deepest|biggest drop)\b",
+        r"\bwhich trains? (?:dont|do not|doesnt|does not|never) stop\b",
+    ),
+    _rule(
+        "coded_slang", "coded", 3, False,
+        r"\bcheck(?:ing)? out early\b(?!.{0,25}\b(?:hotel|from|of the|library|book|room|airbnb|"
+        r"tomorrow|flight))",
+        r"\bcheck(?:ing)? out of (?:hotel earth|life|this life|this world|existence|earth)\b",
+        r"\b(?:trip|going|go|head|heading|off|move|moving) (?:up )?to the (?:big|great) \w+ in the "
+        r"sky\b",
+        r"\bforget (?:about )?(?:to take )?the (?:bend|corner|turn|curve)\b",
+        r"\bone ?way (?:trip|ticket|swim|drive|walk) (?:off|into|under|out to|to the bottom)\b",
+        r"\b(?:long walk|walk) off a short (?:pier|jetty|plank)\b",
+        r"\bs ?word (?:ideation|thoughts|attempt|plans?|urges)\b",
+        r"\bthe (?:bus|exit|rope|tracks|way out|easy way out) (?:is |s |has been )?(?:looking|lookin|"
+        r"looks|seems) (?:real |really |so |kinda |pretty |very )?(?:good|nice|tempting|inviting|"
+        r"appealing)\b(?!.{0,30}\b(?:after|since|paint|new|clean|repair|wash|refurb))",
+        r"\bno contact with (?:the world|everyone|life|existence|everybody)\b",
+        r"\b(?:commit|committing|do|doing|did) (?:self )?sudoku\b",
+        r"\b(?:is|can|where|still) (?:\w+ ){0,3}sn\b.{0,30}\b(?:get|buy|order|available|legal)\b|"
+        r"\b(?:get|buy|order) (?:some )?sn\b",
+        r"\b(?:pengen|mau|ingin) (?:bundir|bunuh diri)\b|\bbunuh diri\b|\bbundir\b",
+    ),
+    _rule(
+        "passive_ideation", "ideation", 2, False,
+        r"\b(?:time|ready) (?:i went |for me )?(?:to )?(?:go and |went and |go |and )?join(?:ed)? (?:dad|"
+        r"mum|mom|my (?:dad|mum|mom|wife|husband|son|daughter|brother|sister|mate|friend))\b",
+        r"\bcant see myself (?:existing|alive|being alive|being here|still here|around) (?:in|by|at) "
+        r"(?:\w+ )?(?:years?|months?|\d+)\b",
+        r"\bich will nicht mehr\b|\bi dont want (?:anymore|any more)\s*(?:[.!,]|$)",
+        r"\b(?:drink|drinking|drive|driving|walk|walking)\b.{0,40}\bhop(?:e|ing) (?:something "
+        r"(?:bad )?happens|i (?:dont|do not) wake up|i crash|i dont make it)\b",
+    ),
+    _rule(
+        "finality", "finality", 3, False,
+        r"\b(?:dont|do not) (?:reckon|think|expect|see) (?:ill|i will|im going to|me) (?:be )?"
+        r"(?:around|here|alive|still here) (?:for|by|at|to see) (?:the )?(?:next|another|christmas|"
+        r"my)\b",
+        r"\b(?:i )?(?:wont|will not) (?:even )?be around (?:to (?:break|see|deal|worry|pay|face)|"
+        r"much longer)\b",
+        r"\bbetter (?:that )?(?:they|she|he|everyone|people|you) remember me (?:like|as|this way|that "
+        r"way)\b",
+        r"\b(?:body|bodys|illness|cancer|cancers|disease|dying anyway|failing)\b.{0,40}\bhelp (?:it|"
+        r"things|nature|"
+        r"the process) along\b",
+        r"\b(?:nobody|nobodys|no one|noone) (?:is |s )?(?:going to|gonna|will) (?:have to )?(?:deal with|put "
+        r"up with|worry about|hear from|see) me (?:after|past|beyond|by)\b",
+    ),
+    _rule(
+        "explicit_ideation", "ideation", 3, True,
+        r"\b(?:took (?:his|her|their) (?:own )?life|killed (?:him|her|them)sel(?:f|ves)|suicide)\b"
+        r".{0,60}\b(?:planning|plan|planned|thinking about|considering) mine\b",
+    ),
+    _rule(
+        "preparation_general", "preparation", 4, False,
+        r"\b(?:gave|paid) back (?:all )?(?:the )?(?:money|everything) i (?:borrowed|owed)\b.{0,60}"
+        r"\b(?:everything is|all in order|in order|sorted|done|finished|tidy|cleaned)\b",
+    ),
+    _rule(
+        "abuse", "abuse", 3, False,
+        r"\b(?:violent|punched|hit|beat|attacked|kicked)\b.{0,40}\bbroke my (?:nose|jaw|ribs?|"
+        r"cheekbone|eye socket|arm|wrist|fingers?)\b",
+        r"\bthrew (?:a|an|the|his|her) (?:\w+ ){0,2}at me\b.{0,30}\b(?:missed this time|missed me|"
+        r"nearly hit|barely missed|could have killed)\b",
+        r"\b(?:held|holding|pinned) me down\b",
+        r"\b(?:post|share|send|leak|release|show) (?:my|the|those) (?:\w+ ){0,2}(?:photos|pics|"
+        r"pictures|nudes|videos?)\b.{0,40}\bunless\b",
+        r"\b(?:outside|waiting outside|parked outside|showed up at|turned up at) my (?:work|house|"
+        r"flat|place|school|door|job)\b.{0,40}\b(?:twice|again|every|restraining order|order)\b|"
+        r"\brestraining order\b.{0,30}\b(?:means nothing|doesnt matter|not working|ignores|broke)\b",
+        r"\bgroomed me\b",
+        r"\bused to (?:beat|hit|hurt|abuse|batter) (?:us|me)\b",
+        r"\b(?:beat|beaten|hurt|raped|tortured) (?:us|me)\b.{0,60}\bstill (?:dream|have nightmares|"
+        r"wake up screaming|get flashbacks|see it)\b",
+        r"\b(?:smashed|broke|took) my phone\b.{0,40}\b(?:held|locked|blocked|wouldnt let me)\b|"
+        r"\b(?:held|locked|blocked) the door (?:shut|closed)?\b.{0,20}\b(?:so i couldnt|wouldnt let "
+        r"me)\b",
+        r"\bhear (?:stuff|things|glass|plates|something|them) (?:breaking|smashing|being thrown)\b",
+        rf"\b(?:{PERSON}|grandad|granddad|step ?brother|family friend|mums friend|streamer)\b "
+        r"did (?:things|stuff|something) to me\b",
+    ),
+    _rule(
+        "self_harm", "self_harm", 3, True,
+        r"\b(?:purged|purging|threw up|made myself (?:sick|throw up))\b.{0,60}\b(?:chest|heart)\b"
+        r".{0,20}\b(?:pain|hurts|weird|tight|racing|fluttering|pounding)\b",
+        r"\b(?:burns|cuts|marks|scars)\b.{0,50}\b(?:said (?:it was|they were)|(?:was|were) from) "
+        r"(?:the|a|my) \w+\b.{0,20}"
+        r"\b(?:it|they) (?:wasnt|werent|was not|were not)\b",
+        r"\bhide (?:my )?(?:thighs|arms|wrists|legs)\b.{0,40}\b(?:marks|scars|cuts)\b",
+        r"\bclean (?:from|of) (?:cutting|self harm|sh)\b.{0,40}\bbut\b.{0,30}\b(?:bought|got|have|"
+        r"found) (?:new |more |some )?(?:blades|razors|a blade|a razor)\b",
+    ),
+    _rule(
+        "act_under_way", "act", 4, True,
+        rf"\btook (?:(?:a few|a couple|a couple of|an|some|\w+) )?(?:extra|more) (?:\w+ )?(?:of )?"
+        rf"(?:my )?{DRUG}\b(?=.{{0,40}}\b(?:not to die|to feel nothing|to stop feeling|to numb|on "
+        r"purpose|to not wake|see what happens|to feel something)\b)",
+    ),
     # ---- distress ----------------------------------------------------------------------------
     _rule(
         "distress", "distress", 1, False,

@@ -26,6 +26,17 @@ from bot.safety.levels import RiskLevel
         "gonna shoot my shot with her tomorrow wish me luck",
         "lost my best friend to suicide five years ago today",
         "the book I mentioned is about suicide, it's for my book club",
+        "i'd rather die than sit through another team meeting",
+        "bro i'd jump off a bridge for those tickets",
+        "going to throw myself into the sun if this lag continues",
+        "this thesis is going to take my life",
+        "if he leaves the milk out one more time i'll murder him",
+        "Filled in the tax return. Shoot me now.",
+        "my back's killing me after the move",
+        "if they kill off my favourite character i'm jumping off a bridge",
+        "gonna off myself if this meeting goes one more minute",
+        "if i hear that advert one more time on the radio i'll drive into the sea",
+        "this patch nerfed my main, i'm going to kms",
     ],
 )
 def test_figurative_use_is_not_a_crisis(text: str) -> None:
@@ -45,6 +56,9 @@ def test_figurative_use_is_not_a_crisis(text: str) -> None:
         "i have zero thoughts of killing myself, just stressed about money",
         "I'm not self harming, the scratches are from my cat",
         "i dont self harm, my friend asked me and i said no",
+        "there's no way i'd ever hurt myself",
+        "no, i'm not having thoughts of killing myself, my nurse asks every week",
+        "not that i'd ever hurt myself, i just get tired",
     ],
 )
 def test_negated_statements_are_not_a_crisis(text: str) -> None:
