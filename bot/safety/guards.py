@@ -201,7 +201,7 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:burned|burnt|cut|scratched|bruised|grazed) (?:my ?self|my \w+) on (?:the|a|an|some) "
         r"(?:\w+ ){0,2}(?:oven|stove|hob|iron|kettle|pan|grill|bbq|radiator|door|glass|knife|paper|"
         r"fence|"
-        r"brambles?|nail|corner|table|tin|can|tray)\b",
+        r"brambles?|nail|corner|table|tin|can|tray)\b(?!.{0,10}\bon purpose\b)",
         r"\b(?:hurt|hurting|injured|pulled|sprained|burned|burnt|cut) (?:my ?self|my \w+) "
         r"(?:at the gym|playing|skiing|running|lifting|working out|cooking|on the stove|in the "
         r"kitchen|at work|at practice|during practice|falling|tripping)\b",
@@ -268,6 +268,13 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bone more time\b.{0,30}\b(?:ill|i will|im going to|im gonna|i swear ill) (?:murder|"
         r"kill|strangle|end) (?:her|him|them|you)\b",
         r"\b(?:just )?shoot me now\b",
+        r"\b(?:kill|off|unalive) my ?self if (?:he|she|they|you|someone) (?:picks|plays|says|"
+        r"steals|"
+        r"uses|mains|takes) (?:\w+ ){1,3}again\b",
+        r"\bsleep forever\W{0,3}until\b",
+        r"\b(?:unalive|kill|off|kms) (?:my ?self )?over (?:this|that|the|a) (?:\w+ ){0,2}(?:chart|"
+        r"game|test|quiz|essay|homework|meme|chores?|email|meeting|match|bug|spreadsheet)\b",
+        r"\breduce suicides?\b|\bsuicides? (?:overall|statistics|data|research|evidence)\b",
         r"\b(?:off|kill|shoot|end|unalive) my ?self if (?:this|that|the) (?:\w+ ){1,3}(?:goes|"
         r"lasts|"
         r"takes|drags on|runs) (?:on )?(?:one|1|a|another|any) (?:more )?(?:minute|second|hour|"
@@ -363,10 +370,13 @@ HISTORICAL = re.compile(
     r"a teen|a teenager|a kid|little|a child|in (?:high |middle )?school|at uni|in college|\d+|"
     r"fifteen|sixteen|seventeen|fourteen|thirteen)|back in (?:high school|school|college|uni|"
     r"the day|\d{4})|in the past|a few years back|as a (?:kid|child|teen|teenager)|growing up|"
-    r"in (?:high|middle) school|(?<!me )(?<!myself )(?<!be )(?<!by )(?<!til )(?<!to )at (?:1[0-9]|"
+    r"in (?:high|middle) school|when i was (?:a )?teen(?:ager)?|(?:it is|its) the past|throughout "
+    r"my (?:childhood|teens|school years)|in my childhood|(?<!me )(?<!myself )(?<!be )(?<!by "
+    r")(?<!til )(?<!to )at (?:1[0-9]|"
     r"20)\b(?! "
     r"?(?:[:.]\d|am\b|pm\b|oclock\b))|"
-    r"(?:\d+|one|two|three|four|five|six|ten) (?:years|months) (?:clean|sober|free|ago)"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|a few|"
+    r"several) (?:years|months) (?:clean|sober|free|ago)(?: of (?:self harm|cutting|sh))?"
     r"(?: (?:from|of) (?:self harm|cutting|sh|it))?(?: today)?|scars are (?:old|faded|fading|\d+ "
     r"years old|years old)|"
     r"(?:clean|sober|free) for (?:\d+|one|two|three|four|five|a few|many) (?:years?|months?)|"
@@ -385,7 +395,9 @@ HISTORICAL = re.compile(
 PRESENT = re.compile(
     r"\b(?:urges?|it|they|thoughts|feelings?|temptation) (?:is|are|s|has|have) (?:\w+ )?"
     r"(?:back|returned)\b|"
-    r"\bnow (?:im|i am)\b|"
+    r"\bnow i (?:cant|can not|dont|have no|feel)\b|\bnow (?:im|i am)\b(?! (?:\d+|thirty|forty|"
+    r"fifty|sixty|an adult|a (?:mother|father|mum|mom|"
+    r"dad|parent|grandparent)|married|older|grown|in my))|"
     r"\b(?:again|right now|tonight|today|lately|recently|these days|this week|currently|soon|"
     r"still(?! (?:have|has|see|get|show|visible|there|bother\w*|make|makes|remind\w*|itch\w*|here|"
     r"on|"
@@ -497,7 +509,9 @@ _SERIOUS = re.compile(
     r"\b(?:not|no|im not|aint) (?:even )?(?:joking|kidding|a joke)\b|\bno joke\b|\bim serious\b|"
     r"\b(?:anymore|any more|to be honest)\b|\b(?:no|but) (?:like )?actually\b|\bbut (?:fr|for "
     r"real)\b|"
-    r"\bfor real\b|\bseriously\b|\bi mean it\b|\bngl\b|\bnot (?:gonna|going to) lie\b|\bno cap\b"
+    r"\bfor real\b|\bseriously\b|\bi mean it\b|\bnot (?:like )?(?:a|the) (?:hotel|puzzle|fun|"
+    r"pension|game|video game)(?: kind| type| one)?\b|\bngl\b|\bnot (?:gonna|going to) lie\b|\bno "
+    r"cap\b"
 )
 
 

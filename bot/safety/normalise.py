@@ -128,7 +128,7 @@ _SPELLINGS: dict[str, str] = {
     "evry1": "everyone", "every1": "everyone", "evry": "every", "evryone": "everyone",
     "evryi": "everyone", "everyi": "everyone", "goign": "going", "flor": "floor", "frm": "from",
     "burdin": "burden", "tryng": "trying", "agin": "again", "wen": "when", "beet": "beat",
-    "purjed": "purged", "levl": "level",
+    "purjed": "purged", "levl": "level", "abuot": "about", "abot": "about", "agian": "again",
     "every0ne": "everyone", "any1": "anyone", "some1": "someone", "no1": "noone",
     "noone": "no one", "nobdy": "nobody", "ppl": "people",
     # time words

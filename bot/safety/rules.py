@@ -3087,7 +3087,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:final |last )?rage ?quit(?:ting)? (?:of |from )?(?:life|existence|this world|irl|"
         r"reality)\b",
         r"\bthe bus (?:is |has been )?(?:looking|lookin|looks|seems) (?:real |really |so |kinda |"
-        r"pretty |very )?(?:good|nice|tempting|inviting|appealing)\b(?!.{0,30}\b(?:after|since|paint|"
+        r"pretty |very )?(?:good|nice|tempting|inviting|appealing)\b(?!.{0,30}\b(?:after|since|"
+        r"paint|"
         r"new|clean|repair|wash|refurb))",
         r"\bsudoku\b.{0,40}\bnot the (?:puzzle|game|number)\b",
         r"\bgrippy sock (?:vacation|holiday|jail|hotel|era|trip)\b",
@@ -3102,21 +3103,26 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:have|having|go and have|go have|going to have|gonna have) a (?:chat|word|talk|date|"
         r"meeting|appointment) with (?:the|a) (?:\d+ ?[:.]? ?\d* )?(?:train|trains|bus|lorry|truck|"
         r"tracks|bridge|rope|river|sea|motorway|freeway)\b",
-        r"\bexit stage left\b(?!.{0,30}\b(?:from (?:the|this) (?:party|meeting|stage|show)|pursued)\b)",
+        r"\bexit stage left\b(?!.{0,30}\b(?:from (?:the|this) (?:party|meeting|stage|show)|"
+        r"pursued)\b)",
     ),
     _rule(
         "passive_ideation", "ideation", 2, False,
-        r"\b(?:go|going|gonna|ready to go|time to go|time i went)(?: to| and)? (?:see|join|be with) "
-        r"(?:my )?(?:late )?\w+ (?:again )?(?:soon|very soon|shortly)?\W+(?:she|he|they)(?: has| s| "
+        r"\b(?:go|going|gonna|ready to go|time to go|time i went)(?: to| and)? (?:see|join|be "
+        r"with) "
+        r"(?:my )?(?:late )?\w+ (?:again )?(?:soon|very soon|shortly)?\W+(?:she|he|they)(?: has| s|"
+        r" "
         r"have| ve|s)? (?:died|passed|been (?:dead|gone|in the (?:cemetery|ground|grave)))\b",
-        r"\b(?:time|ready) (?:i went |for me )?to (?:go and |go )?join (?:him|her|them)\b(?! (?:at|in|"
+        r"\b(?:time|ready) (?:i went |for me )?to (?:go and |go )?join (?:him|her|them)\b(?! (?:at|"
+        r"in|"
         r"for|on|tomorrow|later|tonight|next|this))",
         r"\b(?:wouldnt|would not) (?:be )?(?:so |that |too |all that |the )?(?:bad|awful|terrible|"
         r"worst thing|worst)\b.{0,10}"
         r"\bif (?:a|the|some) (?:lorry|truck|bus|car|train|drunk driver|tree)\b",
         r"\b(?:a )?(?:weight|millstone|albatross|burden) (?:round|around|on|hanging round) "
         r"(?:everyones|everybodys|their|his|her|my \w+s|our \w+s) necks?\b",
-        r"\bpart of me (?:wants|wishes|would like) to (?:be dead|die|not exist|not be here|disappear "
+        r"\bpart of me (?:wants|wishes|would like) to (?:be dead|die|not exist|not be here|"
+        r"disappear "
         r"for good|stop existing|not wake up)\b",
         r"\bno point (?:in )?(?:pressing|hitting|clicking) (?:continue|play|retry|respawn)\b",
     ),
@@ -3127,7 +3133,8 @@ RULES: tuple[Rule, ...] = (
         r"\bbye (?:every ?(?:one|1|i|body)|all|guys|yall|y all)\b.{0,20}\bthanks? (?:for|4) "
         r"(?:trying|everything|all of it|being there)\b",
         r"\b(?:giving|gave|given|give) (?:away )?(?:all )?my (?:\w+ ){1,2}(?:away )?to (?:the )?"
-        r"\w+\b.{0,50}\b(?:more use (?:out )?of (?:them|it)|need (?:them|it) more|wont need (?:them|"
+        r"\w+\b.{0,50}\b(?:more use (?:out )?of (?:them|it)|need (?:them|it) more|wont need "
+        r"(?:them|"
         r"it)|wont be needing|not going to need)\b",
     ),
     _rule(
@@ -3164,7 +3171,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "danger_to_others", "danger", 3, False,
-        r"\b(?:scared|afraid|terrified|worried) (?:that )?i(?:ll| will| might| could| am going to|m "
+        r"\b(?:scared|afraid|terrified|worried) (?:that )?i(?:ll| will| might| could| am going to|"
+        r"m "
         r"going to)? (?:hurt|harm|hit|shake|snap at and hurt) (?:her|him|them|my (?:baby|son|"
         r"daughter|kid|kids|toddler|newborn))\b",
     ),
@@ -3174,7 +3182,8 @@ RULES: tuple[Rule, ...] = (
         rf"flame|candle|hot iron|iron|lit cigarette|cigarette|hot knife) (?:to|against|on|into) my "
         rf"{BODY}\b",
         r"\bcut\b.{0,40}\b(?:its |it s |it was |was )?not (?:an |a )?accident\b",
-        r"\b(?:hoodies?|long sleeves|sweaters?|jumpers?)\b.{0,15}\bin (?:june|july|august|summer|the "
+        r"\b(?:hoodies?|long sleeves|sweaters?|jumpers?)\b.{0,15}\bin (?:june|july|august|summer|"
+        r"the "
         r"heat|this heat)\b.{0,20}\b(?:for a reason|you know why|yk why|again)\b",
         r"\bcut (?:that )?i (?:did|made|gave) (?:to |on )?myself\b",
         r"\b(?:cut|cutting|self harm|sh|burn)\w*\b.{0,80}\b(?:urges?|temptation) (?:is |are |has |"
@@ -3182,7 +3191,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "act_under_way", "act", 4, True,
-        rf"\btook (?:an )?(?:extra|a few extra|a couple extra|more) {BIG_AMOUNT} (?:of )?my {DRUG}\b"
+        rf"\btook (?:an )?(?:extra|a few extra|a couple extra|more) {BIG_AMOUNT} (?:of )?my "
+        rf"{DRUG}\b"
         r"(?!.{0,30}\b(?:doctor|gp|pharmacist|prescri\w*|told me|said to)\b)",
     ),
     _rule(
@@ -3190,13 +3200,15 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:stop|stops|stopped) (?:someone|a person|you|me|your|my|their|his|her) (?:from )?"
         r"breathing\b",
         r"\bhelium\b.{0,30}\b(?:method|bag|hood|exit|painless|still work)\b",
-        rf"\bis \d+ (?:of )?(?:my |these |the )?{DRUG}\b.{{0,5}}\b(?:enough|too many|lethal|fatal)\b",
+        rf"\bis \d+ (?:of )?(?:my |these |the )?{DRUG}\b.{{0,5}}\b(?:enough|too many|lethal|"
+        rf"fatal)\b",
         r"\b(?:reading|read|looking|looked|researching|researched) (?:about|into|up) (?:dignitas|"
         r"exit international|pegasos|sarco)\b",
     ),
     _rule(
         "third_party", "third_party", 2, False,
-        r"\b(?:helpline|hotline|crisis line)\b.{0,30}\bfor (?:my|a) (?:friend|neighbou?r|son|daughter|"
+        r"\b(?:helpline|hotline|crisis line)\b.{0,30}\bfor (?:my|a) (?:friend|neighbou?r|son|"
+        r"daughter|"
         r"brother|sister|mum|mom|dad|partner|colleague|coworker|mate|cousin)\b",
     ),
     # fifth pass, second look (blind batches 44-47)
@@ -3220,7 +3232,8 @@ RULES: tuple[Rule, ...] = (
         r"\bone ?way (?:trip|ticket|swim|drive|walk) (?:off|into|under|out to|to the bottom)\b",
         r"\b(?:long walk|walk) off a short (?:pier|jetty|plank)\b",
         r"\bs ?word (?:ideation|thoughts|attempt|plans?|urges)\b",
-        r"\bthe (?:bus|exit|rope|tracks|way out|easy way out) (?:is |s |has been )?(?:looking|lookin|"
+        r"\bthe (?:bus|exit|rope|tracks|way out|easy way out) (?:is |s |has been )?(?:looking|"
+        r"lookin|"
         r"looks|seems) (?:real |really |so |kinda |pretty |very )?(?:good|nice|tempting|inviting|"
         r"appealing)\b(?!.{0,30}\b(?:after|since|paint|new|clean|repair|wash|refurb))",
         r"\bno contact with (?:the world|everyone|life|existence|everybody)\b",
@@ -3231,9 +3244,11 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "passive_ideation", "ideation", 2, False,
-        r"\b(?:time|ready) (?:i went |for me )?(?:to )?(?:go and |went and |go |and )?join(?:ed)? (?:dad|"
+        r"\b(?:time|ready) (?:i went |for me )?(?:to )?(?:go and |went and |go |and )?join(?:ed)? "
+        r"(?:dad|"
         r"mum|mom|my (?:dad|mum|mom|wife|husband|son|daughter|brother|sister|mate|friend))\b",
-        r"\bcant see myself (?:existing|alive|being alive|being here|still here|around) (?:in|by|at) "
+        r"\bcant see myself (?:existing|alive|being alive|being here|still here|around) (?:in|by|"
+        r"at) "
         r"(?:\w+ )?(?:years?|months?|\d+)\b",
         r"\bich will nicht mehr\b|\bi dont want (?:anymore|any more)\s*(?:[.!,]|$)",
         r"\b(?:drink|drinking|drive|driving|walk|walking)\b.{0,40}\bhop(?:e|ing) (?:something "
@@ -3246,12 +3261,15 @@ RULES: tuple[Rule, ...] = (
         r"my)\b",
         r"\b(?:i )?(?:wont|will not) (?:even )?be around (?:to (?:break|see|deal|worry|pay|face)|"
         r"much longer)\b",
-        r"\bbetter (?:that )?(?:they|she|he|everyone|people|you) remember me (?:like|as|this way|that "
+        r"\bbetter (?:that )?(?:they|she|he|everyone|people|you) remember me (?:like|as|this way|"
+        r"that "
         r"way)\b",
-        r"\b(?:body|bodys|illness|cancer|cancers|disease|dying anyway|failing)\b.{0,40}\bhelp (?:it|"
+        r"\b(?:body|bodys|illness|cancer|cancers|disease|dying anyway|failing)\b.{0,40}\bhelp "
+        r"(?:it|"
         r"things|nature|"
         r"the process) along\b",
-        r"\b(?:nobody|nobodys|no one|noone) (?:is |s )?(?:going to|gonna|will) (?:have to )?(?:deal with|put "
+        r"\b(?:nobody|nobodys|no one|noone) (?:is |s )?(?:going to|gonna|will) (?:have to "
+        r")?(?:deal with|put "
         r"up with|worry about|hear from|see) me (?:after|past|beyond|by)\b",
     ),
     _rule(
@@ -3275,13 +3293,15 @@ RULES: tuple[Rule, ...] = (
         r"pictures|nudes|videos?)\b.{0,40}\bunless\b",
         r"\b(?:outside|waiting outside|parked outside|showed up at|turned up at) my (?:work|house|"
         r"flat|place|school|door|job)\b.{0,40}\b(?:twice|again|every|restraining order|order)\b|"
-        r"\brestraining order\b.{0,30}\b(?:means nothing|doesnt matter|not working|ignores|broke)\b",
+        r"\brestraining order\b.{0,30}\b(?:means nothing|doesnt matter|not working|ignores|"
+        r"broke)\b",
         r"\bgroomed me\b",
         r"\bused to (?:beat|hit|hurt|abuse|batter) (?:us|me)\b",
         r"\b(?:beat|beaten|hurt|raped|tortured) (?:us|me)\b.{0,60}\bstill (?:dream|have nightmares|"
         r"wake up screaming|get flashbacks|see it)\b",
         r"\b(?:smashed|broke|took) my phone\b.{0,40}\b(?:held|locked|blocked|wouldnt let me)\b|"
-        r"\b(?:held|locked|blocked) the door (?:shut|closed)?\b.{0,20}\b(?:so i couldnt|wouldnt let "
+        r"\b(?:held|locked|blocked) the door (?:shut|closed)?\b.{0,20}\b(?:so i couldnt|wouldnt "
+        r"let "
         r"me)\b",
         r"\bhear (?:stuff|things|glass|plates|something|them) (?:breaking|smashing|being thrown)\b",
         rf"\b(?:{PERSON}|grandad|granddad|step ?brother|family friend|mums friend|streamer)\b "
@@ -3303,6 +3323,147 @@ RULES: tuple[Rule, ...] = (
         rf"\btook (?:(?:a few|a couple|a couple of|an|some|\w+) )?(?:extra|more) (?:\w+ )?(?:of )?"
         rf"(?:my )?{DRUG}\b(?=.{{0,40}}\b(?:not to die|to feel nothing|to stop feeling|to numb|on "
         r"purpose|to not wake|see what happens|to feel something)\b)",
+    ),
+    # fifth pass, third look (blind batches 48-51)
+    _rule(
+        "coded_slang", "coded", 3, False,
+        r"\bthe (?:knife|knives|blade|blades|razor|pills|gun|rope|bridge|river|tracks|train|exit "
+        r"signs?|exit sign s)\b(?: (?:in|on|under|by) (?:the |my )?\w+)? (?:is |s |are |has been )?"
+        r"(?:looking|lookin|looks|seems) (?:real |really |so |kinda |pretty |very |awfully "
+        r")?(?:good|"
+        r"nice|tempting|inviting|appealing|attractive)\b(?!.{0,30}\b(?:after|since|paint|new|clean|"
+        r"repair|wash|refurb|for dinner|for the|for chopping|for cooking|for cutting|for carving))",
+        r"\bpermanent (?:quit|logout|log off|exit|sleep|nap)\b",
+        r"\b(?:bus|train|ticket|flight|trip|express|ride) to heaven\b",
+        r"\bcatch(?:ing)? the bus\b.{0,15}\b(?:peacefully|painlessly|for good|forever|permanently|"
+        r"tonight)\b",
+        r"\bcheck(?:ing)? out (?:permanently|for good|forever)\b",
+        r"\bthe (?:knife|gun|rope|pills|bridge|blade|noose) kind\b",
+        r"\bstones in (?:her|my) pockets\b|\banna kareninas?\b.{0,30}\b(?:train|appeal|way out)\b",
+        r"\bwrite my own ending\b",
+        r"\b(?:final boss|boss fight)\b.{0,40}\b(?:the boss is me|im the boss)\b",
+        r"\b(?:early )?retirement\b.{0,20}\bfrom (?:everything|life|it all)\b",
+        r"\b(?:have|having|go and have|going to have|gonna have) a (?:long )?(?:conversation|chat|"
+        r"word|talk) with the (?:thames|river|sea|ocean|canal|harbou?r|lake|rails|railway)\b",
+    ),
+    _rule(
+        "passive_ideation", "ideation", 2, False,
+        r"\b(?:go|going|gonna|ready to go|time to go|time i went)(?: to| and)? (?:see|join|be "
+        r"with) "
+        r"(?:my )?(?:late )?\w+ (?:again |soon |very soon |shortly |early )?.{0,8}\b(?:she|he|they)"
+        r"(?: has| s| have| ve|s)? (?:died|passed|been (?:dead|gone|in the (?:cemetery|ground|"
+        r"grave)))\b",
+        r"\b(?:join|joining|be with|see) (?:the|my) ancestors\b",
+        r"\bwouldnt fight it if\b",
+        r"\b(?:children|kids|family|they|everyone) (?:are|would be|d be|will be) better (?:off "
+        r")?with"
+        r" (?:their|his|her) (?:father|mother|dad|mum|mom)\b",
+        r"\bi (?:kinda |sometimes |honestly |almost )?wish (?:she|he|they|someone) "
+        r"would\b(?!\s*[a-z])",
+        r"\bi (?:said|say|mean|meant) i want(?:ed)? (?:it all|everything|it) to stop\b",
+        r"\bcant (?:picture|see|imagine) (?:any|a) future\b",
+    ),
+    _rule(
+        "explicit_ideation", "ideation", 3, True,
+        r"\b(?:id|i would) (?:kms|kill my ?self|do it|end it) if i had the (?:guts|courage|balls|"
+        r"nerve)\b",
+        r"\bsuicide\b.{0,60}\b(?:an option|option im|seriously (?:considering|evaluating|"
+        r"thinking))\b",
+        r"\b(?:ive|i have|i ve) decided to end (?:things|it|it all|my life)\b",
+    ),
+    _rule(
+        "plan", "plan", 3, True,
+        r"\bmy plan is (?:the|a) (?:bridge|train|tracks|pills|rope|gun|cliff|roof|car park|"
+        r"river)\b",
+    ),
+    _rule(
+        "intent", "plan", 3, False,
+        r"\b(?:cant|cannot|can not) promise (?:about|for) (?:next|tomorrow|the weekend|after|"
+        r"later)\b",
+    ),
+    _rule(
+        "finality", "finality", 3, False,
+        r"\bsay(?:ing)? goodbye to (?:the server|everyone|you all|yall|the group|this server|the "
+        r"chat|the gc)\b",
+        r"\b(?:you )?(?:wont|will not) (?:need to |have to )?hear from me (?:again|anymore|"
+        r"after)\b",
+    ),
+    _rule(
+        "act_under_way", "act", 4, True,
+        r"\btook (?:a few|some|a couple|a load of|loads of|a bunch of) "
+        r"extra\b.{0,40}\b(?:feel(?:ing)? "
+        r"(?:kinda |really |a bit |so )?(?:weird|dizzy|sick|funny|strange|off)|cant stay awake)\b",
+        rf"\btook (?:a load of|loads of|a bunch of|a lot of) (?:extra )?{DRUG}\b.{{0,30}}\bnot to "
+        rf"die\b",
+        r"\b(?:didnt|did not) take all of them\b|\b(?:only|just) (?:took )?half (?:of )?(?:the|a|"
+        r"my) "
+        r"(?:box|bottle|pack|packet|strip)\b",
+    ),
+    _rule(
+        "self_harm", "self_harm", 3, True,
+        r"\b(?:pain|hurt) (?:to be )?on the outside\b",
+        r"\bused (?:the |a |my )?(?:compass|blade|razor|knife|scissors|pencil sharpener|sharpener|"
+        r"glass|lighter)\b.{0,25}\bon (?:my )?(?:arm|arms|wrist|wrists|thigh|thighs|leg|legs|skin|"
+        r"stomach)\b",
+        r"\bput (?:my )?(?:hand|arm|fingers?|wrist)s? (?:on|against|in) (?:the |a )?(?:hot iron|"
+        r"iron|"
+        r"stove|hob|flame|candle|kettle|boiling)\b",
+        r"\b(?:burn(?:ed|t)?|cut|hit|scratched|punched) (?:my ?self|my \w+)\b.{0,30}\bon purpose\b",
+        r"\b(?:dont|do not|wont|stop) eat(?:ing)?\b.{0,40}\bdeserve (?:it|to)\b",
+        r"\bway to cut\b.{0,20}\b(?:less|no|fewer|without) scar",
+        r"(?:^|[.!,] )(?:i )?cut again\b(?!\s*\?)",
+    ),
+    _rule(
+        "means", "means", 3, True,
+        r"\bhardest (?:for \w+ )?to (?:treat|reverse|detect|survive)\b.{0,30}\boverdose\b|"
+        r"\boverdose\b.{0,40}\bhardest to (?:treat|reverse)\b",
+        r"\b(?:dangerous|deadly|lethal|fatal) in (?:a )?(?:large|big|high) (?:amount|dose|"
+        r"quantity)\b",
+        rf"\bhow much is too much (?:with|of) {DRUG}\b",
+        r"\bhelium\b.{0,60}\bdont ask why\b",
+    ),
+    _rule(
+        "at_edge", "means", 3, False,
+        r"\bnot (?:going to|gonna|about to) jump\b.{0,40}\b(?:keep|keeps|kept) (?:standing|sitting|"
+        r"going) (?:closer to|near|by|next to|on|at) (?:the )?(?:platform edge|edge|ledge|railing|"
+        r"tracks)\b",
+    ),
+    _rule(
+        "third_party", "third_party", 2, False,
+        r"\b(?:best friend|friend|sister|brother|mum|mom|dad|girlfriend|boyfriend) (?:does it|"
+        r"hurts "
+        r"(?:her|him|them)sel(?:f|ves)|cuts (?:her|him|them)sel(?:f|ves))\b",
+        r"\b(?:store|hide|lock up|remove|take away) (?:my )?(?:\w+s )?(?:gun|guns|shotgun|rifle|"
+        r"firearms?|pills|meds)\b.{0,40}\b(?:rough patch|struggling|depressed|not doing well|"
+        r"suicidal|"
+        r"going through)\b",
+    ),
+    _rule(
+        "abuse", "abuse", 3, False,
+        r"\b(?:dont|do not) feel safe (?:going )?(?:at )?home\b|\bnot safe (?:at|going) home\b",
+        r"\b(?:employer|madam|sir|master|landlord|landlady|manager|supervisor|owner) (?:hits|beats|"
+        r"slaps|kicks|hit|beat|slapped|kicked) me\b",
+        r"\bturned up at my (?:work|house|flat|place|school|door|job)\b.{0,20}\b(?:\d+|several|"
+        r"many) "
+        r"times\b",
+        r"\bnot allowed (?:to use )?(?:the|my) (?:phone|car|money|bank card|cards)\b",
+        r"\b(?:changed|changes) my passwords?\b.{0,40}\b(?:wont|doesnt|dont) let me\b|\bwont let "
+        r"me "
+        r"see my (?:friends|mates|family|mum|mom|sister|brother)\b",
+        r"\b(?:left (?:him|her)|refuge|shelter|restraining order)\b.{0,80}\b(?:found|tracked|"
+        r"tracking)"
+        r" (?:me|my)\b",
+        r"\bwhat happened (?:at|in|with) (?:my )?(?:\w+ )?(?:house|place|room|car|camp|"
+        r"church)\b.{0,40}"
+        r"\b(?:still|wakes me|nightmares|flashbacks)\b",
+        r"\b(?:its|it s) the other stuff\b.{0,60}\b(?:silences?|money|control\w*|phone|threat\w*|"
+        r"watch\w*|track\w*|goes through|checks)\b",
+        r"\b(?:grabs|grabbed|squeezes|squeezed|twists|twisted) my (?:arm|wrist|neck|hair|throat)\b"
+        r".{0,30}\b(?:bruise|bruises|hurt|mark)\b",
+        r"\btouched me\b.{0,60}\b(?:depends on|keep (?:quiet|it quiet|my mouth shut)|not to tell|"
+        r"cant "
+        r"tell)\b",
+        r"\bheld me under\b",
     ),
     # ---- distress ----------------------------------------------------------------------------
     _rule(

@@ -37,6 +37,10 @@ from bot.safety.levels import RiskLevel
         "gonna off myself if this meeting goes one more minute",
         "if i hear that advert one more time on the radio i'll drive into the sea",
         "this patch nerfed my main, i'm going to kms",
+        "i'll kill myself if he picks that champion again",
+        "going to sleep forever (until noon)",
+        "brb gonna unalive myself over this spreadsheet",
+        "do bridge barriers reduce suicides?",
     ],
 )
 def test_figurative_use_is_not_a_crisis(text: str) -> None:
