@@ -350,10 +350,8 @@ CONTRAST = re.compile(r"\b(?:but|though|yet|except|however)\b")
 _NOT_A_DENIAL = re.compile(
     r"\bnever (?:\w+ ){0,4}more than (?:i do|now|today|tonight|ever|right now)\b|"
     r"\bnever (?:\w+ ){0,4}until\b|\bits not (?:like|that) (?:im|i am|i would|id|i)\b|"
-    r"\b(?:wouldnt|would not|wont|will not|dont|do not) (?:kill my ?self|do it|end it) (?:because|"
-    r"cause|cos|for) (?:of )?(?:my|the)\b|"
-    r"\bnot (?:going to|gonna) (?:do it|kill my ?self|end it) (?:because|cause|cos|for) (?:of )?"
-    r"(?:my|the)\b|"
+    r"\b(?:not (?:going to|gonna)|wouldnt|would not|wont|will not|dont|do not) (?:do it|kill "
+    r"my ?self|end it) (?:because|cause|cos|for) (?:of )?(?:my|the)\b|"
     r"\bnot (?:gonna|going to|planning to|planning on) (?:\w+ ){1,3}(?:tonight|today|yet|right now|"
     r"this week)\b(?!.{0,20}\b(?:or ever|or any|ever|promise|dont worry|im fine|im safe|im ok)\b)|"
     r"\b(?:cant|cannot|can not|couldnt|wont|not going to) (?:say|promise|pretend|guarantee|swear) "

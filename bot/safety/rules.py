@@ -3086,10 +3086,6 @@ RULES: tuple[Rule, ...] = (
         rf"\bminecraft(?:ing|ed)? {SELF}\b",
         r"\b(?:final |last )?rage ?quit(?:ting)? (?:of |from )?(?:life|existence|this world|irl|"
         r"reality)\b",
-        r"\bthe bus (?:is |has been )?(?:looking|lookin|looks|seems) (?:real |really |so |kinda |"
-        r"pretty |very )?(?:good|nice|tempting|inviting|appealing)\b(?!.{0,30}\b(?:after|since|"
-        r"paint|"
-        r"new|clean|repair|wash|refurb))",
         r"\bsudoku\b.{0,40}\bnot the (?:puzzle|game|number)\b",
         r"\bgrippy sock (?:vacation|holiday|jail|hotel|era|trip)\b",
         r"\b(?:gun|rope|noose|knife|pills|bridge|blade) (?:emoji )?(?:is|are|keeps|keep) "
@@ -3108,14 +3104,9 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "passive_ideation", "ideation", 2, False,
-        r"\b(?:go|going|gonna|ready to go|time to go|time i went)(?: to| and)? (?:see|join|be "
-        r"with) "
-        r"(?:my )?(?:late )?\w+ (?:again )?(?:soon|very soon|shortly)?\W+(?:she|he|they)(?: has| s|"
-        r" "
-        r"have| ve|s)? (?:died|passed|been (?:dead|gone|in the (?:cemetery|ground|grave)))\b",
-        r"\b(?:time|ready) (?:i went |for me )?to (?:go and |go )?join (?:him|her|them)\b(?! (?:at|"
-        r"in|"
-        r"for|on|tomorrow|later|tonight|next|this))",
+        r"\b(?:time|ready) (?:i went |for me )?(?:to )?(?:go and |went and |go |and )?join(?:ed)? "
+        r"(?:him|her|them|dad|mum|mom|my (?:dad|mum|mom|wife|husband|son|daughter|brother|sister|"
+        r"mate|friend))\b(?! (?:at|in|for|on|tomorrow|later|tonight|next|this))",
         r"\b(?:wouldnt|would not) (?:be )?(?:so |that |too |all that |the )?(?:bad|awful|terrible|"
         r"worst thing|worst)\b.{0,10}"
         r"\bif (?:a|the|some) (?:lorry|truck|bus|car|train|drunk driver|tree)\b",
@@ -3232,10 +3223,6 @@ RULES: tuple[Rule, ...] = (
         r"\bone ?way (?:trip|ticket|swim|drive|walk) (?:off|into|under|out to|to the bottom)\b",
         r"\b(?:long walk|walk) off a short (?:pier|jetty|plank)\b",
         r"\bs ?word (?:ideation|thoughts|attempt|plans?|urges)\b",
-        r"\bthe (?:bus|exit|rope|tracks|way out|easy way out) (?:is |s |has been )?(?:looking|"
-        r"lookin|"
-        r"looks|seems) (?:real |really |so |kinda |pretty |very )?(?:good|nice|tempting|inviting|"
-        r"appealing)\b(?!.{0,30}\b(?:after|since|paint|new|clean|repair|wash|refurb))",
         r"\bno contact with (?:the world|everyone|life|existence|everybody)\b",
         r"\b(?:commit|committing|do|doing|did) (?:self )?sudoku\b",
         r"\b(?:is|can|where|still) (?:\w+ ){0,3}sn\b.{0,30}\b(?:get|buy|order|available|legal)\b|"
@@ -3244,9 +3231,6 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "passive_ideation", "ideation", 2, False,
-        r"\b(?:time|ready) (?:i went |for me )?(?:to )?(?:go and |went and |go |and )?join(?:ed)? "
-        r"(?:dad|"
-        r"mum|mom|my (?:dad|mum|mom|wife|husband|son|daughter|brother|sister|mate|friend))\b",
         r"\bcant see myself (?:existing|alive|being alive|being here|still here|around) (?:in|by|"
         r"at) "
         r"(?:\w+ )?(?:years?|months?|\d+)\b",
@@ -3327,8 +3311,9 @@ RULES: tuple[Rule, ...] = (
     # fifth pass, third look (blind batches 48-51)
     _rule(
         "coded_slang", "coded", 3, False,
-        r"\bthe (?:knife|knives|blade|blades|razor|pills|gun|rope|bridge|river|tracks|train|exit "
-        r"signs?|exit sign s)\b(?: (?:in|on|under|by) (?:the |my )?\w+)? (?:is |s |are |has been )?"
+        # "the bus / the knife in the drawer / the exit sign is looking good"
+        r"\bthe (?:knife|knives|blade|blades|razor|pills|gun|rope|bridge|river|tracks|train|bus|"
+        r"exit|exit signs?|exit sign s|way out|easy way out)\b(?: (?:in|on|under|by) (?:the |my )?\w+)? (?:is |s |are |has been )?"
         r"(?:looking|lookin|looks|seems) (?:real |really |so |kinda |pretty |very |awfully "
         r")?(?:good|"
         r"nice|tempting|inviting|appealing|attractive)\b(?!.{0,30}\b(?:after|since|paint|new|clean|"
