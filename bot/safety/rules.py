@@ -2796,7 +2796,6 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "self_harm", "self_harm", 3, True,
         r"\bwant (?:new|more|fresh) scars\b",
-        r"\blong sleeves in (?:june|july|august|summer)\b.{0,30}\b(?:again|yk why|you know why)\b",
         r"\bclean a (?:deep )?cut\b.{0,40}\bwithout (?:going to|telling)\b",
     ),
     _rule(
@@ -2808,10 +2807,6 @@ RULES: tuple[Rule, ...] = (
         r"breaking|"
         r"hitting|drunk|angry|yelling)\b",
         r"\b(?:coach|teacher|tutor|uncle|pastor|priest)\b.{0,40}\balone\b.{0,30}\bfeels wrong\b",
-    ),
-    _rule(
-        "third_party", "third_party", 2, False,
-        r"\bhotline\b.{0,30}\bfor (?:my|a) friend\b",
     ),
     # fourth pass, fifth look (blind batches 31-33)
     _rule(
@@ -3175,7 +3170,7 @@ RULES: tuple[Rule, ...] = (
         r"\bcut\b.{0,40}\b(?:its |it s |it was |was )?not (?:an |a )?accident\b",
         r"\b(?:hoodies?|long sleeves|sweaters?|jumpers?)\b.{0,15}\bin (?:june|july|august|summer|"
         r"the "
-        r"heat|this heat)\b.{0,20}\b(?:for a reason|you know why|yk why|again)\b",
+        r"heat|this heat)\b.{0,30}\b(?:for a reason|you know why|yk why|again)\b",
         r"\bcut (?:that )?i (?:did|made|gave) (?:to |on )?myself\b",
         r"\b(?:cut|cutting|self harm|sh|burn)\w*\b.{0,80}\b(?:urges?|temptation) (?:is |are |has |"
         r"have )?(?:back|come back|returned|coming back)\b",
