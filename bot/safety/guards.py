@@ -64,9 +64,13 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"account)(?: \w+){0,2} (?:is|was|are|were) (?:\w+ )?suicidal\b",
         r"\b(?:plants?|fish|crops|seedlings|tomatoes|succulents|lemmings|bees|cells|neurons|brain "
         r"cells) (?:are |is |keep )?(?:committing|commit) (?:mass )?suicide\b",
-        r"\bkms,? (?:i|we) (?:just )?(?:locked|forgot|lost|missed|dropped|spilled|broke|sent|"
+        r"\bkms,? (?:i|we) (?:just )?(?:locked|forgot|left|burnt|burned|lost|missed|dropped|"
+        r"spilled|"
+        r"broke|sent|"
         r"called|"
-        r"tripped|failed|overslept)\b(?!.{0,60}\bmean it\b)",
+        r"tripped|failed|overslept)\b(?!.{0,60}\b(?:mean it|everything|everyone|my job|my (?:mum|"
+        r"mom|dad|"
+        r"wife|husband|partner|kids?|son|daughter|house|home|baby)|all my)\b)",
         r"\bdont want to live like this(?: anymore)?,? (?:i )?dont mean (?:dying|die|suicide|it "
         r"like "
         r"that)\b",
@@ -101,11 +105,13 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"(?:(?:\w+ ){0,2}and )?(?:walk into the sea|shoot my ?self|kill my ?self|kms|(?:throw|"
         r"yeet|"
         r"chuck|launch|fling|jump) "
-        r"my ?self (?:off|out|into|in front)\b(?: (?:of )?(?:a|the|my) \w+)?)",
+        r"my ?self (?:off|out|into|in front)\b(?: (?:of )?(?:a|the|my) \w+)?|jump off (?:a|the|"
+        r"this|that) \w+)",
         # kms at a chore: "kms why did i sign up for 8am classes", "kms my team threw the game"
         r"\bkms (?:why (?:did|do|am) i|my (?:team|teacher|prof|boss|wifi|internet|phone|laptop|"
         r"code|"
-        r"build|group|mom|mum|dad|sister|brother|roommate)|(?:the|this|that) (?:wifi|internet|game|"
+        r"build|group|mom|mum|dad|sister|brother|roommate)|(?:the|this|that) (?:\w+ )?(?:wifi|"
+        r"internet|game|"
         r"match|exam|test|quiz|homework|lecture|class|essay|meeting|shift|traffic|queue|bus|train)"
         r")\b(?!.{0,30}\b(?:life|alive|anymore|everyone|nobody|no one)\b)",
         r"\b(?:book|novel|film|movie|show|series|song|podcast|documentary|essay|article|play|poem|"
@@ -114,7 +120,8 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:kms|kys) (?:this|these|that|the|my) (?!(?:life|world|pain|feeling|body|family|"
         r"house|place|loneliness|emptiness|voice|voices|head|brain|thoughts)\b)(?:\w+ ){1,2}(?:is|"
         r"are|"
-        r"was|were|takes|took|lasts|goes|sounds?|looks?|keeps?|wont|doesnt|didnt|broke|crashed|"
+        r"was|were|got|gets|has|have|had|takes|took|lasts|goes|sounds?|looks?|keeps?|wont|doesnt|"
+        r"didnt|broke|crashed|"
         r"gave|made|set|assigned|scheduled|put|really|just)\b",
         # "unalive-ing my account", "kill my character"
         r"\b(?:unalive|unaliving|unalived|unalive ing|delete|deleting|kill|killing) (?:my|the) "
@@ -290,6 +297,40 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"another|any) (?:more )?(?:minute|second|hour|day)\b",
         r"\b(?:feel|feels|felt|feeling) like (?:ive|i have|i ve) been hit by a (?:bus|truck|train|"
         r"lorry)\b",
+        # sixth pass: "the healer let me die again", "one more powerpoint and im gonna shoot
+        # myself lol", "footy tipping has me suicidal", "sister keeps stealing my hoodies im gonna
+        # strangle her"
+        r"\b(?:healer|healers|tank|support|team|teammates?|medic|jungler|squad|duo|randoms?|"
+        r"lobby) (?:let|made|lets|makes) me die\b",
+        r"\bone more (?:\w+ ){0,2}(?:powerpoint|ppt|slide deck|slides?|meetings?|emails?|zoom|"
+        r"calls?|"
+        r"lectures?|essays?|assignments?|spreadsheets?|reports?|forms?|briefings?|webinars?|ads?|"
+        r"adverts?|songs?|tiktoks?|memes?|group projects?|stand ?ups?|all hands|inspections?|"
+        r"audits?|"
+        r"trainings?|modules?|quizz?e?s?|worksheets?|drills?)(?: \w+){0,4},? (?:and )?(?:im|ill|i "
+        r"will|"
+        r"i am|i swear|i"
+        r" m) (?:literally |actually |just |honestly )?(?:gonna |going to |about to )?(?:shoot|"
+        r"kill|"
+        r"hang|throw|yeet|unalive) my ?self\b",
+        r"\b(?:footy tipping|tipping|fantasy (?:league|football|team|draft)|march madness|my "
+        r"bracket|the refs?|the umpires?|umpiring|refereeing|the (?:\w+ )?(?:league|season|draft|"
+        r"ladder))\b.{0,30}\b(?:has|have|got|is making|makes|made|making) me (?:so |lowkey |"
+        r"actually |genuinely )?suicidal\b",
+        r"\b(?:sister|brother|sis|bro|roommate|flatmate|housemate|mum|mom|dad|bf|gf|boyfriend|"
+        r"girlfriend|cat|dog) (?:keeps|kept|just|always) (?:\w+ )?(?:stealing|stole|eating|ate|"
+        r"taking|took|borrowing|using|wearing|hogging|finishing|drinking) "
+        r"(?:\w+ ){0,3}.{0,30}\b(?:gonna|going to|about to|will|ill|i will) (?:strangle|kill|"
+        r"murder|"
+        r"throttle|end) (?:her|him|them|it)\b",
+        r"\bif (?:the|my|this|that|our) (?:\w+ )?(?:printer|wifi|internet|laptop|computer|pc|phone|"
+        r"app|game|bus|train|alarm|car|microwave|kettle|dishwasher|washing machine|router|server|"
+        r"build|code|website|site|page|zoom|teams) (?:\w+ ){0,2}one more time\b.{0,15}\b(?:im|ill|"
+        r"i will|i am|i m|i swear)\b.{0,50}",
+        r"\bjump(?:ing)? off (?:a |the )?(?:cliff|rocks?|pier|jetty|boat|"
+        r"bridge)\W{0,5}(?:\w+\W+){0,2}"
+        r"into the (?:sea|water|lake|ocean|pool|river|lagoon)\b(?=.{0,60}\b(?:summer|holiday|"
+        r"vacation|trip|swim|swimming|beach|dive|diving|snorkel\w*)\b)",
     )
 )
 
@@ -316,7 +357,7 @@ _NEG_GAP = (
     r"honestly|truly|suicidal|and|or|kill|hurt|harm|myself|urge|urges|a|way|in a|the|point|"
     r"tried|attempted|even once|once|in a million years|in my life|in a hundred years|"
     r"(?:depressed|sad|lonely|anxious|unsafe|crazy|unhappy|miserable|hopeless) (?:or|and|nor)|"
-    r"wanting|wanted|felt|stage|where|been|ever been|id|having)"
+    r"wanting|wanted|felt|stage|where|been|ever been|id|having|got|talking|talk|referring|joking)"
 )
 _NEGATED_BEFORE = re.compile(
     rf"\b(?:{NEG}|i no|no way|(?:no|zero|0) (?:more |real |actual |current )?(?:suicid\w+ |self "
@@ -326,7 +367,11 @@ _NEGATED_BEFORE = re.compile(
     rf"urges?|wish|interest))(?: {_NEG_GAP}){{0,5}} ?$"
 )
 _NEGATED_AFTER = re.compile(
-    r"^\s*(?:\?\s*(?:no|nope|never|nah|not at all)\b|(?:is|isnt|s) (?:not|never|no longer) "
+    r"^\s*(?:\?\s*(?:no|nope|never|nah|not at all)\b|[.?!,]\s*(?:i (?:havent|have not|dont|do not|"
+    r"wasnt|"
+    r"am not)|im not)(?:\s*[,.!]|\s*$| (?:once|ever|at all))|\W*not once\b|(?:has |have )?never "
+    r"(?:once )?"
+    r"(?:crossed|entered|occurred to) my mind|(?:is|isnt|s) (?:not|never|no longer) "
     r"(?:an option|something i|on the table|for me)|isnt an option|no way|- no\b|never\b|"
     r"lol no\b(?! (?:im |i am |i m )?(?:not|aint) (?:even )?(?:joking|kidding)|,? but))"
 )
@@ -343,13 +388,17 @@ _URGE_AFTER = re.compile(
     r"\b(?:but|though|yet|until|except)\b.{0,50}\b(?:want|wanna|urges?|tonight|again|today|might|"
     r"going to|gonna|itching|craving|relaps\w*)\b"
 )
+_FOREIGN_NEG_BEFORE = re.compile(
+    r"\b(?:nao|no) (?:quero|quiero|vou|voy a|penso em|pienso en|tenho vontade de|tengo ganas de) ?$"
+)
 _BARE_NO = re.compile(r"^\s*no\s*$")
 # "im not going to jump, i promise, but i am on the bridge": what follows the contrast stands.
 CONTRAST = re.compile(r"\b(?:but|though|yet|except|however)\b")
 # "never wanted to die more than i do right now", "i cant say im not thinking about ending it"
 _NOT_A_DENIAL = re.compile(
     r"\bnever (?:\w+ ){0,4}more than (?:i do|now|today|tonight|ever|right now)\b|"
-    r"\bnever (?:\w+ ){0,4}until\b|\bits not (?:like|that) (?:im|i am|i would|id|i)\b|"
+    r"\bnever (?:\w+ ){0,4}until\b|\bits not (?:like|that) (?:im|i am|i would|id|i)\b"
+    r"(?![^.]{0,50}\bi (?:just|only) (?:want|need|wish)\b)|"
     r"\b(?:not (?:going to|gonna)|wouldnt|would not|wont|will not|dont|do not) (?:do it|kill "
     r"my ?self|end it) (?:because|cause|cos|for) (?:of )?(?:my|the)\b|"
     r"\bnot (?:gonna|going to|planning to|planning on) (?:\w+ ){1,3}(?:tonight|today|yet|right now|"
@@ -374,13 +423,15 @@ HISTORICAL = re.compile(
     r"20)\b(?! "
     r"?(?:[:.]\d|am\b|pm\b|oclock\b))|"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|a few|"
-    r"several) (?:years|months) (?:clean|sober|free|ago)(?: of (?:self harm|cutting|sh))?"
+    r"several) (?:years|months)(?: now)?,? (?:(?:i am |im |been )(?=clean|sober))?(?:clean|sober|"
+    r"free|ago)(?: of (?:self harm|cutting|sh))?"
     r"(?: (?:from|of) (?:self harm|cutting|sh|it))?(?: today)?|scars are (?:old|faded|fading|\d+ "
     r"years old|years old)|"
     r"(?:clean|sober|free) for (?:\d+|one|two|three|four|five|a few|many) (?:years?|months?)|"
     r"havent (?:\w+ ){0,4}(?:in|for|since) (?:years|months|a long time|ages|\d+ (?:years|months)|"
     r"\d{4})|back when|(?:doing|feeling|much|so much|a lot) better (?:now|these days)|"
     r"(?:im|i am|doing|feeling) (?:really |very |quite )?(?:well|good|fine|ok|okay) these days|"
+    r"grew up (?:with|in|around)|when i was (?:a )?child|(?:in|at) university|in uni|"
     r"recovered|in recovery|survivor|survived|past attempt|previous attempt|last year|in \d{4}|"
     r"when (?:we|i) (?:were|was) (?:kids?|small|little|young|children)|(?:\d+|a hundred|one "
     r"hundred) days (?:clean|since)|since i last (?:hurt|cut|self harmed)|scars are fading|"
@@ -396,7 +447,8 @@ PRESENT = re.compile(
     r"\bnow i (?:cant|can not|dont|have no|feel)\b|\bnow (?:im|i am)\b(?! (?:\d+|thirty|forty|"
     r"fifty|sixty|an adult|a (?:mother|father|mum|mom|"
     r"dad|parent|grandparent)|married|older|grown|in my))|"
-    r"\b(?:again|right now|tonight|today|lately|recently|these days|this week|currently|soon|"
+    r"\b(?:(?<!never )(?<!never did )(?<!never did it )(?<!not )(?<!never happened )again|right "
+    r"now|tonight|today|lately|recently|these days|this week|currently|soon|"
     r"still(?! (?:have|has|see|get|show|visible|there|bother\w*|make|makes|remind\w*|itch\w*|here|"
     r"on|"
     r"kicking|alive|standing|going|breathing))|"
@@ -450,6 +502,8 @@ def is_negated(text: str, hit: Hit) -> bool:
         before = before[breaks[-1].end() :]
     if _BARE_NO.match(before):
         return True  # "no self harm, no suicide thoughts, just need study tips"
+    if _FOREIGN_NEG_BEFORE.search(before):
+        return True  # "eu nao quero me matar, so estou estressado"
     if _NEGATED_BEFORE.search(before.rstrip() + " " if before.strip() else ""):
         return True
     return bool(_NEGATED_AFTER.match(text[hit.end : hit.end + 40]))
@@ -521,7 +575,14 @@ def is_joking(text: str) -> bool:
 _RECOVERED = re.compile(
     r"\b(?:(?:doing|feeling|am|im) (?:really |much |so much |a lot )?(?:well|better|good|fine|ok|"
     r"okay) (?:now|these days|today)|in a (?:good|better) place|healed|moved on|at peace with it|"
-    r"(?:done|had) (?:a lot of |lots of |years of )?therapy|(?:way |long |well )?behind me|therapy "
+    r"(?:done|had) (?:a lot of |lots of |years of |heaps of |loads of |tons of |plenty of "
+    r")?therapy|"
+    r"done the work|worked through (?:it|that|this|all that)|(?:we|i) did therapy|(?:now )?we "
+    r"(?:are|re) "
+    r"(?:ok|okay|fine|good|close)|get on (?:fine|well|great|ok) now|(?:i )?(?:forgive|forgave) "
+    r"(?:her|him|them)|"
+    r"made (?:my )?peace|(?:im|i am) alright now|(?:doesnt|does not|no longer) (?:runs?|controls?|"
+    r"defines?|rules?) my life|(?:way |long |well )?behind me|therapy "
     r"helped|helped a lot)\b"
 )
 

@@ -128,6 +128,7 @@ _SPELLINGS: dict[str, str] = {
     "evry1": "everyone", "every1": "everyone", "evry": "every", "evryone": "everyone",
     "evryi": "everyone", "everyi": "everyone", "goign": "going", "flor": "floor", "frm": "from",
     "burdin": "burden", "tryng": "trying", "agin": "again", "wen": "when", "beet": "beat",
+    "endng": "ending", "piont": "point", "sory": "sorry",
     "purjed": "purged", "levl": "level", "abuot": "about", "abot": "about", "agian": "again",
     "every0ne": "everyone", "any1": "anyone", "some1": "someone", "no1": "noone",
     "noone": "no one", "nobdy": "nobody", "ppl": "people",
@@ -232,8 +233,11 @@ def _fold_characters(text: str) -> str:
 
 
 def _join_spaced(match: re.Match[str]) -> str:
-    letters = re.sub(r"[ .\-]", "", match.group(0))
-    return f" {letters} "
+    # "k.m.s. k.m.s." is two dotted words, "s. u. i. c. i. d. e" one spaced-out word.
+    parts = [re.sub(r"[ .\-]", "", part) for part in re.split(r"\.\s", match.group(0))]
+    if len(parts) > 1 and all(len(part) > 1 for part in parts):
+        return " " + " ".join(parts) + " "
+    return " " + "".join(parts) + " "
 
 
 def normalise(text: str) -> str:

@@ -478,7 +478,12 @@ RULES: tuple[Rule, ...] = (
         rf"scratching|burn|burning|burned) (?:into )?(?:my|me) (?:own )?{BODY}\b",
         r"\b(?:i|im|i am|ive been|i have been|i keep|i still|been|started) (?:\w+ )?(?:self ?harm|"
         r"self ?harming|self injur(?:e|ing)|self harmed|sh|cut|cutting)\b(?! (?:the|my hair|my "
-        r"bangs|class|carbs|ties|back|down|off|out|in|it|him|her|them))",
+        r"bangs|class|carbs|ties|back|down|off|out|in|it|him|her|them)|"
+        r" (?:a|an|his|her|their|the kids?|my (?:sons?|daughters?|kids?|toddlers?|babys?)) "
+        r"(?:\w+s? )?(?:fringe|bangs|hair|hairs|nails|toenails|fingernails|sandwich|toast|crusts|"
+        r"food|cake|meat|grapes|fruit|tablets?|pills?|capsules?)| (?:my |the |these |those "
+        r")?(?:\w+ )?"
+        r"(?:pills?|tablets?|capsules?) (?:in half|in two|into))",
         r"\bmy (?:self ?harm|sh|cutting|cuts|scars)\b(?! scars? (?:from|are old))",
         r"\bsh (?:again|urges?|relapse)\b|\b(?:relaps(?:e|ed|ing)) (?:on|with|into|to)? ?(?:sh|"
         r"self "
@@ -793,7 +798,10 @@ RULES: tuple[Rule, ...] = (
         r"|some )?(?:gun|firearm|pistol|handgun|revolver|rope|noose|helium|charcoal|cyanide|"
         r"sleeping pills|barbiturates|nembutal|pentobarbital|fentanyl)\b(?!.{0,30}\b(?:boat|"
         r"climbing|"
-        r"camping|garden|tent|swing|dog|horse|sailing|crafts?|macrame|tug of war|hunting|range)\b)",
+        r"camping|garden|tent|swing|dog|horse|sailing|crafts?|macrame|tug of war|hunting|range|"
+        r"tarps?|"
+        r"truck|trailer|cargo|ute|roof rack|moving|furniture|hammock|tying|tie down|towing|kayak|"
+        r"canoe|fence|skipping|jump rope|goats?|cows?)\b)",
         r"\b(?:when|what time) (?:does|do|is) (?:the )?(?:next |last |express |freight )?(?:train|"
         r"trains)\b.{0,30}\b(?:pass|come through|go through|fastest|not stop)\b",
         r"\bnooses?\b",
@@ -813,7 +821,9 @@ RULES: tuple[Rule, ...] = (
         rf"can "
         r"be|could be|would be) (?:deadly|lethal|fatal)\b",
         r"\b(?:strongest|most powerful)\b.{0,20}\b(?:painkiller|sleeping pill|pill|medication|"
-        r"sedative|opioid)s?\b",
+        r"sedative|opioid)s?\b(?!.{0,60}\b(?:back pain|toothache|tooth|migraine|headache|period|"
+        r"cramps|"
+        r"knee|arthritis|sprain|injury|surgery|lifting|my back|wisdom teeth)\b)",
         r"\b(?:get my hands on|get hold of|steal|sneak)\b.{0,20}\b(?:morphine|fentanyl|oxycodone|"
         r"oxycontin|opioids|insulin|sleeping pills|barbiturates|xanax|benzos)\b",
         r"\b(?:how|what|which|would|will|is|are|can)\b.{0,50}\b(?:to be|be|is|are) (?:fatal|lethal|"
@@ -1487,7 +1497,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:my|a|our|this) (?:\w+ ){0,2}(?:friend|bestie|bff|best friend|sister|brother|sis|bro|"
         r"mom|mum|mother|dad|father|son|daughter|kid|cousin|girlfriend|boyfriend|gf|bf|partner|"
         r"wife|husband|roommate|classmate|student|coworker|colleague|teammate|someone i know|"
-        r"mate)\b.{0,60}\b(?:wants to die|want to die|(?:kill|hurt|cut|harm|hang|shoot|off) "
+        r"mate)\b.{0,60}(?<!isnt )(?<!is not )(?<!wasnt )(?<!not )(?<!never )(?<!doesnt )"
+        r"(?<!didnt )\b(?:wants to die|want to die|(?:kill|hurt|cut|harm|hang|shoot|off) "
         r"(?:herself|himself|themselves|themself)|suicidal|self harm(?:s|ing)?|is cutting|"
         r"has been cutting|cuts (?:herself|himself|themselves)|end (?:her|his|their) (?:own )?life|"
         r"talking about (?:suicide|dying|ending it|killing)|tried to (?:kill|end)|attempted|"
@@ -3308,7 +3319,8 @@ RULES: tuple[Rule, ...] = (
         "coded_slang", "coded", 3, False,
         # "the bus / the knife in the drawer / the exit sign is looking good"
         r"\bthe (?:knife|knives|blade|blades|razor|pills|gun|rope|bridge|river|tracks|train|bus|"
-        r"exit|exit signs?|exit sign s|way out|easy way out)\b(?: (?:in|on|under|by) (?:the |my )?\w+)? (?:is |s |are |has been )?"
+        r"exit|exit signs?|exit sign s|way out|easy way out)\b(?: (?:in|on|under|by) (?:the |my "
+        r")?\w+)? (?:is |s |are |has been )?"
         r"(?:looking|lookin|looks|seems) (?:real |really |so |kinda |pretty |very |awfully "
         r")?(?:good|"
         r"nice|tempting|inviting|appealing|attractive)\b(?!.{0,30}\b(?:after|since|paint|new|clean|"
@@ -3445,6 +3457,118 @@ RULES: tuple[Rule, ...] = (
         r"tell)\b",
         r"\bheld me under\b",
     ),
+    # sixth pass (blind batches 56-59)
+    _rule(
+        "self_harm", "self_harm", 3, True,
+        r"\b(?:just |only )?want(?:ed)? to feel (?:the )?pain\b(?! (?:in my (?:legs|muscles|"
+        r"arms)|at the gym|of (?:the|a) (?:workout|gym|run)))",
+        r"\bfeel (?:the )?pain so (?:i|that i) (?:know|remember|feel) (?:im|i am|i m) (?:real|"
+        r"alive|"
+        r"here)\b",
+    ),
+    _rule(
+        "coded_slang", "coded", 3, False,
+        r"\bthe s ?word\b.{0,40}\b(?:in my head|on my mind|keeps coming|creeping|stuck)\b|"
+        r"\b(?:thinking|thought|been thinking|think) (?:about |of )?(?:the )?s ?word\b",
+        r"\bhemingway (?:option|route|exit|way out|solution|ending|special)\b",
+        r"\b(?:9mm|nine mil|glock|shotgun|12 gauge|twelve gauge|bullet|lead) (?:cure|solution|fix|"
+        r"retirement|therapy|prescription|vacation|sleep aid|remedy)\b",
+        r"\bwrite my own (?:eow|end of watch|obituary|obit|eulogy)\b",
+    ),
+    _rule(
+        "finality", "finality", 3, False,
+        r"\bif (?:im|i am|i m) not (?:around|here|online|alive) (?:next week|tomorrow|after "
+        r"tonight|by (?:monday|the weekend|then)|anymore)\b.{0,40}\b(?:just know|know that|you "
+        r"were|remember me|thank you for|thanks for)\b",
+        r"\b(?:so )?it (?:doesnt|does not|wont|will not) (?:just )?die with me\b",
+    ),
+    _rule(
+        "abuse", "abuse", 3, False,
+        r"\bfinger ?(?:mark|bruise|print)s? on (?:his|her|their|my)\b|\b(?:carer|caregiver|nurse|"
+        r"aide|support worker|staff|teacher) (?:\w+ ){0,3}(?:was|is|has been|got|gets) "
+        r"(?:really |too |so )?(?:rough|hitting|grabbing|pinching|slapping|shoving) (?:with "
+        r")?(?:him|"
+        r"her|them|my)\b",
+        r"\b(?:kicked|thrown|threw|chucked) (?:me )?out(?! of (?:the |a |my )?(?:bar|club|pub|game|"
+        r"lobby|server|match|class|lesson|group|gc|chat|team|raid|party|vc|discord))(?: of (?:the "
+        r"|my )?(?:house|home|flat|apartment))? (?:an hour ago|\d+ (?:mins?|minutes|hours?) ago|"
+        r"tonight|just now|this evening|at midnight|last night)\b",
+    ),
+    _rule(
+        "third_party", "third_party", 2, False,
+        r"^(?=.*\b(?:self harm\w*|cut|cutting|cuts|sh)\b).*?\bmy (?:best )?(?:mate|friend|"
+        r"teenager|teen|son|daughter|kid|sister|brother|bf|gf|partner|boyfriend|girlfriend) "
+        r"(?:who )?(?:does|do)\b(?! (?:the|my|his|her|their|a|an)\b)",
+    ),
+    # sixth pass, second look (blind batches 60-63)
+    _rule(
+        "passive_ideation", "ideation", 2, False,
+        r"\b(?:id be|i would be|im|i am|i d be) (?:quite |perfectly |more than )?(?:happy|ready|"
+        r"content|glad) to die (?:now|soon|tonight|tomorrow)\b",
+        r"\bpushing up (?:the )?daisies\b.{0,30}\b(?:peaceful|nice|good|appealing|tempting|better|"
+        r"restful)\b",
+        r"\b(?:nobody|no one|noone) (?:would|will|d) (?:even )?(?:notice|care|miss me) if i "
+        r"(?:vanish|vanished|vanish ed)\b",
+        r"\bmeet(?:ing)? my maker (?:early|soon|tonight|ahead of schedule|sooner)\b",
+        r"\b(?:i )?(?:finally |now )?(?:get|understand|see) why (?:people|someone|anyone) (?:do it|"
+        r"kill themselves|end it|end their lives|take their (?:own )?lives)\b",
+        r"\bcant see (?:a way|any way|how) (?:i (?:get|can get)|to get) out of (?:this|it)"
+        r"(?: one)?\b(?! (?:contract|deal|lease|plan|meeting|subscription|phone))",
+    ),
+    _rule(
+        "coded_slang", "coded", 3, False,
+        r"\bcheck(?:ing)? out of (?:this |the )?hotel called life\b",
+        r"\b(?:do|doing|did|pull|pulling) what (?:ernest )?hemingway did\b",
+        r"\b(?:think|thinking|thought|dream|dreaming) about (?:the |my |a )?final (?:vacation|"
+        r"holiday|trip|journey|sleep|nap|exit|logout|log off)\b",
+        r"\b(?:kms ?){2,}\b",
+    ),
+    _rule(
+        "means", "means", 3, True,
+        r"\b(?:car )?exhaust (?:fumes )?(?:isnt|is not|still|is|are|aint)\b.{0,20}\b(?:deadly|"
+        r"lethal|fatal|kill)\b",
+        r"\b(?:buy|get|order)\b.{0,20}\b(?:nitrogen|helium|nitrous)\b.{0,40}\b(?:without (?:any )?"
+        r"questions?|no questions)\b",
+        rf"\b(?:pills|tablets|meds|medication|oxy\w*|{DRUG})\b.{{0,60}}\b(?:collecting|saving|"
+        r"hoarding|stockpiling|keeping) them\b",
+        r"\bfor the drivers? sake\b|\b(?:want|need) it to be quick (?:for|and painless)\b",
+        r"\b(?:pesticides?|weed ?killer|paraquat|herbicide|rat poison|antifreeze|bleach)\b.{0,40}"
+        r"\b(?:painless|quick|fast|deadly|lethal|kill a (?:person|human)|enough)\b",
+    ),
+    _rule(
+        "height_question", "means", 1, False,
+        r"\bplatform (?:screen |edge )?doors\b|\bglass doors at (?:every|each|all|the) (?:\w+ )?"
+        r"(?:stations?|platforms?)\b",
+    ),
+    _rule(
+        "self_harm", "self_harm", 3, True,
+        r"\bpick(?:ing|ed)? (?:at )?(?:my |the )?(?:old )?(?:scars|scabs|"
+        r"wounds)\b.{0,30}\b(?:until|"
+        r"till|til) (?:they|it) (?:open|opens|bleed|bleeds)\b",
+        r"\b(?:found|saw|seen|noticed|spotted) (?:my|the) (?:fresh )?(?:cuts|burns)\b(?! (?:in|to|"
+        r"on) (?:the )?(?:budget|funding|hours|staff|benefits|services))",
+    ),
+    _rule(
+        "abuse", "abuse", 3, False,
+        r"\bhands? (?:round|around|on) my (?:throat|neck)\b",
+        r"\b(?:hit|hits|slapped|punched|beat|kicked|pushed|shoved|choked|strangled) me again\b",
+        r"\b(?:hasnt|has not|havent|have not|hasn t|havent been) (?:\w+ )?fed me\b|\b(?:says?|said|"
+        r"tells? me|told me) i eat too much\b",
+        r"\bclothes (?:were |was )?(?:not right|torn|ripped|missing|off|inside "
+        r"out)\b.{0,60}\b(?:dont|"
+        r"cant|do not|can not) remember\b|\b(?:dont|cant) remember\b.{0,60}\bclothes (?:were |was "
+        r")?"
+        r"(?:not right|torn|ripped|missing|off|inside out)\b",
+        r"\b(?:have|get|got) (?:me|you|us) dealt with\b|\b(?:ill|he ll|hell|theyll|they will|he "
+        r"will|"
+        r"she will|shell) have (?:me|you|us) (?:killed|dealt with|taken care of|disappeared|"
+        r"hurt)\b",
+        r"\b(?:make|makes|made|force|forces|forced) (?:us|me) (?:to )?(?:sleep|live|stay) in "
+        r"(?:the |"
+        r"a )?(?:\w+ )?(?:shed|barn|container|kennel|garage|cage)\b",
+        r"\b(?:is|are) (?:beating|hitting|attacking|strangling|choking|raping|hurting) (?:her|him|"
+        r"them|me) (?:right now|now|as we speak)\b",
+    ),
     # ---- distress ----------------------------------------------------------------------------
     _rule(
         "distress", "distress", 1, False,
@@ -3468,7 +3592,8 @@ RULES: tuple[Rule, ...] = (
         r"spiders|snakes|flying|needles|clowns))|afraid(?! of (?:heights|spiders|snakes|flying|"
         r"needles|clowns))|im shaking|not in a (?:good|great|healthy) place|made redundant|"
         r"redundancy|(?:havent|have not|not) slept|since (?:she|he|they) left|cant stop "
-        r"shaking)\b",
+        r"shaking|failing everything|failed (?:the|my) (?:\w+ )?exams?(?: again| (?:a )?second "
+        r"time)?)\b",
     ),
 )  # fmt: skip
 
