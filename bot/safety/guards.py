@@ -66,7 +66,7 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"cells) (?:are |is |keep )?(?:committing|commit) (?:mass )?suicide\b",
         r"\bkms,? (?:i|we) (?:just )?(?:locked|forgot|left|burnt|burned|lost|missed|dropped|"
         r"spilled|"
-        r"broke|sent|"
+        r"broke|sent|pushed|merged|deployed|committed|deleted|"
         r"called|"
         r"tripped|failed|overslept)\b(?!.{0,60}\b(?:mean it|everything|everyone|my job|my (?:mum|"
         r"mom|dad|"
@@ -323,6 +323,24 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"(?:\w+ ){0,3}.{0,30}\b(?:gonna|going to|about to|will|ill|i will) (?:strangle|kill|"
         r"murder|"
         r"throttle|end) (?:her|him|them|it)\b",
+        r"\b(?:idk|i dont know|dont know|no idea) why (?:my )?\w+ (?:thinks?|thought|is worried|"
+        r"assumes?) (?:that )?(?:im|i am|i was|i might be) (?:\w+ )?(?:suicidal|self harming|"
+        r"depressed)\b",
+        r"\b(?:group projects?|(?:project |lab )?partners|teammates|coworkers|homework|exams?|"
+        r"class|"
+        r"wifi|lag|traffic|meetings?|my boss|the commute) (?:is|are) (?:the reason|why) i (?:want "
+        r"to|"
+        r"wanna) (?:walk into the sea|jump off (?:a|the) \w+|kms|kill my ?self|throw my ?self "
+        r"\w+)\b",
+        r"\b(?:lit(?:erature)? review|essay|thesis|dissertation|research|paper|report|assignment|"
+        r"presentation|article|study|studies|statistics|prevalence|rates?) (?:on|about|of|into) "
+        r"(?:\w+ ){0,3}(?:self harm|suicide|suicidal)\b",
+        r"\b(?:overdose|od|oding|overdosing) on (?:pumpkin spice|caffeine|coffee|sugar|chocolate|"
+        r"candy|sweets|cake|pizza|memes|anime|netflix|kdramas?|k dramas?|tv|content|cuteness|"
+        r"nostalgia|serotonin|dopamine|vitamin d|sunshine|christmas|halloween|tiktok|reels|fanfic|"
+        r"cookies|cheese|carbs)\b",
+        r"\bsuicidal thoughts\W{0,3} (?:side effect )?(?:hasnt|has not|didnt|did not|never) "
+        r"(?:happened|kicked in|shown up|showed up|appeared|come)\b",
         r"\bif (?:the|my|this|that|our) (?:\w+ )?(?:printer|wifi|internet|laptop|computer|pc|phone|"
         r"app|game|bus|train|alarm|car|microwave|kettle|dishwasher|washing machine|router|server|"
         r"build|code|website|site|page|zoom|teams) (?:\w+ ){0,2}one more time\b.{0,15}\b(?:im|ill|"
@@ -357,7 +375,9 @@ _NEG_GAP = (
     r"honestly|truly|suicidal|and|or|kill|hurt|harm|myself|urge|urges|a|way|in a|the|point|"
     r"tried|attempted|even once|once|in a million years|in my life|in a hundred years|"
     r"(?:depressed|sad|lonely|anxious|unsafe|crazy|unhappy|miserable|hopeless) (?:or|and|nor)|"
-    r"wanting|wanted|felt|stage|where|been|ever been|id|having|got|talking|talk|referring|joking)"
+    r"wanting|wanted|felt|stage|where|been|ever been|id|having|got|talking|talk|referring|joking|"
+    r"because|bc|cause|cos|hearing|voices|"
+    r"telling|me)"
 )
 _NEGATED_BEFORE = re.compile(
     rf"\b(?:{NEG}|i no|no way|(?:no|zero|0) (?:more |real |actual |current )?(?:suicid\w+ |self "
@@ -367,7 +387,8 @@ _NEGATED_BEFORE = re.compile(
     rf"urges?|wish|interest))(?: {_NEG_GAP}){{0,5}} ?$"
 )
 _NEGATED_AFTER = re.compile(
-    r"^\s*(?:\?\s*(?:no|nope|never|nah|not at all)\b|[.?!,]\s*(?:i (?:havent|have not|dont|do not|"
+    r"^\s*(?:\?\s*(?:no|nope|never|nah|not at all)\b(?! (?:particular |real |specific )?reason)|"
+    r"[.?!,]\s*(?:i (?:havent|have not|dont|do not|"
     r"wasnt|"
     r"am not)|im not)(?:\s*[,.!]|\s*$| (?:once|ever|at all))|\W*not once\b|(?:has |have )?never "
     r"(?:once )?"
@@ -431,7 +452,9 @@ HISTORICAL = re.compile(
     r"havent (?:\w+ ){0,4}(?:in|for|since) (?:years|months|a long time|ages|\d+ (?:years|months)|"
     r"\d{4})|back when|(?:doing|feeling|much|so much|a lot) better (?:now|these days)|"
     r"(?:im|i am|doing|feeling) (?:really |very |quite )?(?:well|good|fine|ok|okay) these days|"
-    r"grew up (?:with|in|around)|when i was (?:a )?child|(?:in|at) university|in uni|"
+    r"grew up (?:with|in|around)|last yr|when i was (?:like|about|around) \d+|in (?:med|medical|"
+    r"law|grad|"
+    r"nursing|art|primary|secondary) school|when i was (?:a )?child|(?:in|at) university|in uni|"
     r"recovered|in recovery|survivor|survived|past attempt|previous attempt|last year|in \d{4}|"
     r"when (?:we|i) (?:were|was) (?:kids?|small|little|young|children)|(?:\d+|a hundred|one "
     r"hundred) days (?:clean|since)|since i last (?:hurt|cut|self harmed)|scars are fading|"
@@ -486,6 +509,8 @@ def is_negated(text: str, hit: Hit) -> bool:
     """True when a negator governs this very hit: 'not suicidal', 'would never kill myself'."""
     if _NOT_A_DENIAL.search(text[max(0, hit.start - 40) : hit.end + 30]):
         return False
+    if hit.rule.group == "self_harm" and _URGE_AFTER.search(text, hit.start, hit.end + 80):
+        return False  # "havent self harmed since freshman year but the urge came back today"
     if (
         hit.rule.group == "self_harm"
         and _SELF_NEGATED.match(text, hit.start)
@@ -577,7 +602,8 @@ _RECOVERED = re.compile(
     r"okay) (?:now|these days|today)|in a (?:good|better) place|healed|moved on|at peace with it|"
     r"(?:done|had) (?:a lot of |lots of |years of |heaps of |loads of |tons of |plenty of "
     r")?therapy|"
-    r"done the work|worked through (?:it|that|this|all that)|(?:we|i) did therapy|(?:now )?we "
+    r"done the work|went to therapy|(?:its|it s|were|we re|we are) (?:ok|okay|fine|good|alright) "
+    r"now|worked through (?:it|that|this|all that)|(?:we|i) did therapy|(?:now )?we "
     r"(?:are|re) "
     r"(?:ok|okay|fine|good|close)|get on (?:fine|well|great|ok) now|(?:i )?(?:forgive|forgave) "
     r"(?:her|him|them)|"

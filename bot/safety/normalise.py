@@ -129,6 +129,8 @@ _SPELLINGS: dict[str, str] = {
     "evryi": "everyone", "everyi": "everyone", "goign": "going", "flor": "floor", "frm": "from",
     "burdin": "burden", "tryng": "trying", "agin": "again", "wen": "when", "beet": "beat",
     "endng": "ending", "piont": "point", "sory": "sorry",
+    "bettr": "better", "beter": "better", "honstly": "honestly", "saivng": "saving", "decid": "decide",
+    "leter": "letter", "incase": "in case", "stronggest": "strongest", "stresed": "stressed",
     "purjed": "purged", "levl": "level", "abuot": "about", "abot": "about", "agian": "again",
     "every0ne": "everyone", "any1": "anyone", "some1": "someone", "no1": "noone",
     "noone": "no one", "nobdy": "nobody", "ppl": "people",

@@ -820,7 +820,7 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?:pills|meds|drugs|{DRUG})\b.{{0,40}}\b(?:most|more|are|is|theyre|they are|its|it is|"
         rf"can "
         r"be|could be|would be) (?:deadly|lethal|fatal)\b",
-        r"\b(?:strongest|most powerful)\b.{0,20}\b(?:painkiller|sleeping pill|pill|medication|"
+        r"\b(?:strongest|most powerful)\b.{0,20}\b(?:painkiller|sleeping pill|pill|medication|meds|"
         r"sedative|opioid)s?\b(?!.{0,60}\b(?:back pain|toothache|tooth|migraine|headache|period|"
         r"cramps|"
         r"knee|arthritis|sprain|injury|surgery|lifting|my back|wisdom teeth)\b)",
@@ -3568,6 +3568,54 @@ RULES: tuple[Rule, ...] = (
         r"a )?(?:\w+ )?(?:shed|barn|container|kennel|garage|cage)\b",
         r"\b(?:is|are) (?:beating|hitting|attacking|strangling|choking|raping|hurting) (?:her|him|"
         r"them|me) (?:right now|now|as we speak)\b",
+    ),
+    # sixth pass, third look (blind batches 64-67)
+    _rule(
+        "finality", "finality", 3, False,
+        r"\b(?:(?:you|yall|you guys|everyone|they) (?:wont|will not)|(?:nobody|no one) will) "
+        r"(?:have "
+        r"to|need to) "
+        r"(?:\w+ ){1,5}(?:for )?(?:much|very) longer\b",
+        r"\bnot (?:trying|tryna|planning|planning on|gonna|going) (?:to )?be (?:here|around|alive) "
+        r"(?:by|for|at|after|past) (?:christmas|new year|new years|my birthday|summer|next \w+|the "
+        r"weekend|\w+day)\b",
+    ),
+    _rule(
+        "preparation_general", "preparation", 4, False,
+        r"\b(?:can have|gave|giving|give|given) (?:him |her |them |my \w+ )?(?:my|all "
+        r"my)\b.{0,60}\b"
+        r"(?:wont|will not|not gonna|not going to|dont) need (?:them|it|these|those|any of it)\b",
+    ),
+    _rule(
+        "means", "means", 3, True,
+        r"\bld ?(?:50|so)\b",
+        r"\b(?:trains?|train lines?)\b.{0,40}\b(?:dont|do not|doesnt|does not|never) slow down\b",
+    ),
+    _rule(
+        "self_harm", "self_harm", 3, True,
+        r"\b(?:ice|ice cubes|rubber bands?|elastic bands?|snapping)\b.{0,30}\b(?:didnt|did not|"
+        r"doesnt|does not|isnt|not) (?:work|help|enough)\b(?!.{0,20}\b(?:swelling|sprain|ankle|"
+        r"knee|bruise|burn)\b)",
+    ),
+    _rule(
+        "abuse", "abuse", 3, False,
+        r"\b(?:got|get|gets|was|been|getting) (?:hit|beaten|whipped|smacked|hit) with (?:a |the |"
+        r"his "
+        r"|her |my )?(?:belt|stick|cane|shoe|slipper|wire|cord|hanger|spoon|ruler|hose|chappal)\b",
+        r"\b(?:didnt|did not|wouldnt|would not) stop when i (?:said|told (?:him|her|them)|asked)\b",
+        r"\b(?:used to |would )?(?:come|came|sneak|sneaked|snuck|creep|crept) into my (?:room|bed) "
+        r"at "
+        r"night\b",
+    ),
+    _rule(
+        "intent", "plan", 3, False,
+        r"\bnot (?:going to|gonna) do anything (?:stupid|silly|drastic)\b.{0,60}\bcant stop "
+        r"thinking "
+        r"about (?:it|ending it|doing it)\b",
+    ),
+    _rule(
+        "passive_ideation", "ideation", 2, False,
+        r"\btired of fighting\b.{0,80}\bnothing left\b",
     ),
     # ---- distress ----------------------------------------------------------------------------
     _rule(
