@@ -73,15 +73,15 @@ def _trigrams(text: str) -> set[str]:
 class GatedPatterns:
     """Patterns behind literal gates, looked up through one trigram per literal.
 
-    A literal can only be in the text if its chosen trigram is, so a pattern whose trigrams are
-    all absent cannot match and is skipped. Each literal keeps its rarest trigram, so the index
-    stays selective; the regex itself still decides.
+    A literal can only be in the text if its chosen trigram is, so only the literals filed under
+    the text's trigrams are tested, and a pattern none of whose literals is in the text is
+    skipped. Each literal keeps its rarest trigram, so the index stays selective; the regex
+    itself still decides.
     """
 
     patterns: tuple[re.Pattern[str], ...]
     ungated: tuple[int, ...]
-    by_trigram: dict[str, tuple[int, ...]]
-    literals: tuple[tuple[str, ...], ...]  # per pattern: one of these must be in the text
+    by_trigram: dict[str, tuple[tuple[int, str], ...]]  # trigram -> (pattern, literal) pairs
 
     @classmethod
     def build(cls, patterns: Sequence[re.Pattern[str]]) -> GatedPatterns:
@@ -91,27 +91,25 @@ class GatedPatterns:
             for lit in gate or ():
                 for tri in _trigrams(lit):
                     counts[tri] = counts.get(tri, 0) + 1
-        index: dict[str, set[int]] = {}
+        index: dict[str, set[tuple[int, str]]] = {}
         for i, gate in enumerate(gates):
             for lit in gate or ():
                 tri = min(_trigrams(lit), key=lambda t: (counts[t], " " in t, t))
-                index.setdefault(tri, set()).add(i)
+                index.setdefault(tri, set()).add((i, lit))
         ungated = tuple(i for i, gate in enumerate(gates) if gate is None)
-        frozen = {tri: tuple(sorted(ids)) for tri, ids in index.items()}
-        literals = tuple(tuple(sorted(gate or ())) for gate in gates)
-        return cls(tuple(patterns), ungated, frozen, literals)
+        frozen = {tri: tuple(sorted(pairs)) for tri, pairs in index.items()}
+        return cls(tuple(patterns), ungated, frozen)
 
     def candidates(self, text: str) -> list[int]:
         """Indexes of the patterns that can possibly match ``text``, in table order."""
         found = set(self.ungated)
         by_trigram = self.by_trigram
         for tri in _trigrams(text):
-            ids = by_trigram.get(tri)
-            if ids:
-                found.update(ids)
-        # A trigram is only a hint: keep a pattern only if one of its whole literals is there (a
-        # substring test is far cheaper than the regex it saves).
-        literals = self.literals
-        return sorted(
-            i for i in found if not literals[i] or any(lit in text for lit in literals[i])
-        )
+            pairs = by_trigram.get(tri)
+            if pairs:
+                # A trigram is only a hint: keep a pattern only if one of its whole literals is
+                # there (a substring test is far cheaper than the regex it saves).
+                for i, lit in pairs:
+                    if i not in found and lit in text:
+                        found.add(i)
+        return sorted(found)
