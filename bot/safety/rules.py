@@ -3222,7 +3222,9 @@ RULES: tuple[Rule, ...] = (
         "coded_slang", "coded", 3, False,
         r"\bcheck(?:ing)? out early\b(?!.{0,25}\b(?:hotel|from|of the|library|book|room|airbnb|"
         r"tomorrow|flight))",
-        r"\bcheck(?:ing)? out of (?:hotel earth|life|this life|this world|existence|earth)\b",
+        r"\bcheck(?:ing)? out of (?:hotel earth|life|this life|this world|existence|earth|(?:this |"
+        r"the )?"
+        r"hotel called life)\b",
         r"\b(?:trip|going|go|head|heading|off|move|moving) (?:up )?to the (?:big|great) \w+ in the "
         r"sky\b",
         r"\bforget (?:about )?(?:to take )?the (?:bend|corner|turn|curve)\b",
@@ -3517,7 +3519,6 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "coded_slang", "coded", 3, False,
-        r"\bcheck(?:ing)? out of (?:this |the )?hotel called life\b",
         r"\b(?:do|doing|did|pull|pulling) what (?:ernest )?hemingway did\b",
         r"\b(?:think|thinking|thought|dream|dreaming) about (?:the |my |a )?final (?:vacation|"
         r"holiday|trip|journey|sleep|nap|exit|logout|log off)\b",
