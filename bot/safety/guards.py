@@ -349,6 +349,21 @@ _FIGURATIVE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"bridge)\W{0,5}(?:\w+\W+){0,2}"
         r"into the (?:sea|water|lake|ocean|pool|river|lagoon)\b(?=.{0,60}\b(?:summer|holiday|"
         r"vacation|trip|swim|swimming|beach|dive|diving|snorkel\w*)\b)",
+        # seventh pass: "kms if i have to do one more excel reconciliation", "ready to jump off a
+        # bridge over these merge conflicts", "my plants are all committing suicide"
+        r"\b(?:kms|kill my ?self|unalive my ?self|off my ?self|shoot my ?self) if i (?:have to|"
+        r"gotta|need to|must) (?:\w+ ){0,2}(?:one more|another|1 more) (?!(?:\w+ )?(?:day|days|"
+        r"night|nights|week|year|month|minute|second|hour)\b)(?:\w+ ){0,3}\w+",
+        r"\b(?:jump off (?:a|the) (?:bridge|cliff|roof|building)|kms|kill my ?self|unalive my "
+        r"?self)"
+        r" over (?:these|those|this|that|my|the) (?:\w+ ){0,2}(?:merge conflicts?|conflicts?|bugs?|"
+        r"tickets?|code|exams?|assignments?|deadlines?|spreadsheets?|emails?|timesheets?|reports?|"
+        r"invoices?|taxes|tax return|homework|essays?)\b",
+        r"\bmy (?:\w+ )?(?:plants?|houseplants?|succulents?|basil|tomatoes|seedlings|phone|laptop|"
+        r"pc|computer|code|pipeline|build|tests?|server|car|battery|printer|wifi|router|app|bot|"
+        r"sims?|tamagotchi|sourdough|starter) (?:\w+ )?(?:is|are|keeps?|seems?|seem) (?:all |so |"
+        r"literally |basically |just |being )?(?:suicidal|committing suicide|trying to (?:kill|"
+        r"off) (?:it|them)sel(?:f|ves))\b",
     )
 )
 
@@ -403,6 +418,11 @@ _ABUSE_NEGATED = re.compile(
     r"\b(?:has never|have never|never|hasnt|has not|havent|doesnt|does not|didnt|did not|wont|"
     r"would never|isnt|is not|not) (?:\w+ )?(?:hurt|hurts|hit|hits|touched|touch|beat|beats|abused|"
     r"abuse|harmed|laid a (?:hand|finger))\b"
+)
+# "no im not abused, my mom is strict but fair": a kind word after the contrast keeps the denial.
+_BENIGN_CONTRAST = re.compile(
+    r"\s*(?:(?!not |never |dont |isnt |wasnt )\w+ ){0,2}(?:fair|kind|loving|caring|nice|good|"
+    r"supportive|great|lovely|ok|okay|fine)\b"
 )
 # "i dont cut anymore but i want to tonight": the denial does not hold.
 _URGE_AFTER = re.compile(
@@ -467,7 +487,7 @@ HISTORICAL = re.compile(
 )
 PRESENT = re.compile(
     r"\b(?:urges?|it|they|thoughts|feelings?|temptation) (?:is|are|s|has|have) (?:\w+ )?"
-    r"(?:back|returned)\b|"
+    r"(?:back|returned)\b|\bits (?:\w+ )?(?:back|returned|coming back)\b|"
     r"\bnow i (?:cant|can not|dont|have no|feel)\b|\bnow (?:im|i am)\b(?! (?:\d+|thirty|forty|"
     r"fifty|sixty|an adult|a (?:mother|father|mum|mom|"
     r"dad|parent|grandparent)|married|older|grown|in my))|"
@@ -515,7 +535,8 @@ def is_negated(text: str, hit: Hit) -> bool:
     if hit.rule.group == "self_harm" and _SELF_NEGATED.match(text, hit.start):
         return True  # the pattern took the subject in: "im not self harming", "i dont cut"
     if hit.rule.group == "abuse" and _ABUSE_NEGATED.search(text, hit.start, hit.end):
-        return not CONTRAST.search(text, hit.end)  # "my partner has never hurt me"
+        contrast = CONTRAST.search(text, hit.end)  # "my partner has never hurt me"
+        return contrast is None or bool(_BENIGN_CONTRAST.match(text, contrast.end()))
     before = text[max(0, hit.start - 60) : hit.start]
     if _NO_BEFORE.search(before) and _PLAN_WORD.match(text, hit.start):
         return True
@@ -614,9 +635,31 @@ def is_recovered(text: str) -> bool:
     return bool(_RECOVERED.search(text))
 
 
+# Risk told in the past tense, then how the person is now: "i was suicidal after my first baby
+# was born, got help, im doing better", "i tried to kill myself at 15. im 28 now".
+_PAST_RISK = re.compile(
+    r"\b(?:(?:was|were|got|felt|became) (?:\w+ )?suicidal|had (?:\w+ )?suicidal (?:thoughts|"
+    r"feelings|ideation)|(?:tried|attempted) (?:to )?(?:kill|end|take)|attempted suicide|"
+    r"overdosed once|wanted (?:to )?die then)\b"
+)
+_RECOVERY_NOW = re.compile(
+    r"\b(?:now (?:im|i am) (?:ok|okay|safe|fine|good|well|better)|(?:doing|feeling|im|i am) "
+    r"(?:really |much |so much |a lot |mostly )?(?:ok|okay|better|fine|well|good|safe) now|"
+    r"(?:im|i am) doing (?:much |a lot |so much )?better|got (?:some )?help|got me through(?: it)?|"
+    r"(?:im|i am) [1-9]\d now|its been (?:\d+|a few|many|several|two|three|four|five|six|seven|"
+    r"eight|nine|ten) years)\b"
+)
+_RECENT = re.compile(
+    r"\b(?:yesterday|last night|this morning|earlier today|just now|an hour ago|(?:\d+|a few|two|"
+    r"three) (?:hours|days) ago|this week|last week)\b"
+)
+
+
 def is_historical(text: str) -> bool:
     """A story about the past with nothing that pulls it into the present."""
     spans = [(m.start(), m.end()) for m in HISTORICAL.finditer(text)]
+    if _PAST_RISK.search(text) and not _RECENT.search(text):
+        spans += [(m.start(), m.end()) for m in _RECOVERY_NOW.finditer(text)]
     if not spans:
         return False
     masked = list(text)

@@ -132,6 +132,7 @@ _SPELLINGS: dict[str, str] = {
     "bettr": "better", "beter": "better", "honstly": "honestly", "saivng": "saving",
     "decid": "decide",
     "leter": "letter", "incase": "in case", "stronggest": "strongest", "stresed": "stressed",
+    "jumpp": "jump", "jumpping": "jumping", "balconey": "balcony", "balcany": "balcony",
     "purjed": "purged", "levl": "level", "abuot": "about", "abot": "about", "agian": "again",
     "every0ne": "everyone", "any1": "anyone", "some1": "someone", "no1": "noone",
     "noone": "no one", "nobdy": "nobody", "ppl": "people",

@@ -855,7 +855,8 @@ RULES: tuple[Rule, ...] = (
         r"planned|everything is (?:planned|ready|set|sorted)(?! for (?:the|my|our|a|your|his|her|"
         r"their)\b)|(?:thats|its|is) the plan\b|i know how|i know when|i know where|"
         r"decided (?:how|when)|made (?:my|up my) (?:mind|decision)|ive decided|i have decided|"
-        r"i decided|my decision|made peace with (?:it|my decision|dying)|my mind is made up|"
+        r"i decided|my decision|made (?:my )?peace with (?:it|my decision|dying|everything(?! "
+        r"(?:that|which|about|in|from))|it all)|my mind is made up|"
         r"(?:found|picked|chose) (?:a|the) "
         r"(?:spot|place))\b",
     ),
@@ -864,7 +865,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:im|i am|i will|ill|i shall|im going|going to|gonna|planning to|plan to|ready to|"
         r"about to|decided to|finally going to|finally gonna|im finally|tonight i|i want to|i "
         r"wanna|"
-        r"i need to) (?:\w+ )?(?:kill my ?self|end it all|end my life|end it|take my (?:own )?life|"
+        r"i need to) (?:(?!not |never )\w+ )?(?:kill my ?self|end it all|end my life|end it|take "
+        r"my (?:own )?life|"
         r"unalive my ?self|kms|overdose|od|hang my ?self|use it on my ?self|ending it|ending my "
         r"life|"
         r"killing my ?self|swallow all of them|take all of them|take them all|swallow them all|"
@@ -3617,6 +3619,40 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "passive_ideation", "ideation", 2, False,
         r"\btired of fighting\b.{0,80}\bnothing left\b",
+    ),
+    # seventh pass (blind batches 72-75)
+    _rule(
+        "means", "means", 3, True,
+        r"\b(?:best|good|easiest|highest|tallest|quickest) (?:place|spot|building|bridge|roof|"
+        r"floor)"
+        r" (?:\w+ ){0,4}to jump (?:from|off)\b",
+        r"\b(?:buy|get|order|purchase)\b.{0,50}\b(?:without (?:any )?questions|no questions asked|"
+        r"without anyone (?:asking|knowing))\b",
+    ),
+    _rule(
+        "coded_slang", "coded", 3, False,
+        r"\beat (?:my|a|the) (?:gun|bullet|shotgun|pistol)\b",
+        r"\bsewer ?slid(?:ey|y|ing|in)\b",
+        r"\brope (?:szn|season)\b",
+    ),
+    _rule(
+        "self_harm", "self_harm", 3, True,
+        r"\b(?:havent|hadnt|didnt|have not|had not) (?:cut|self harmed|hurt my ?self|burned my "
+        r"?self|"
+        r"harmed my ?self)\b.{0,30}\buntil (?:tonight|today|yesterday|last night|this morning|"
+        r"now|an hour ago)\b",
+    ),
+    _rule(
+        "danger_to_others", "danger", 3, False,
+        r"\b(?:my|the|our) (?:baby|newborn|son|daughter|toddler)\b.{0,60}\bthink(?:ing)? (?:about|"
+        r"of) "
+        r"(?:shaking|hurting|smothering|hitting|drowning|harming|suffocating) (?:her|him)\b",
+    ),
+    _rule(
+        "preparation", "preparation", 4, True,
+        r"\bfor (?:whoever|whomever|the person who|the one who) finds (?:me|my body|the "
+        r"(?:apartment|"
+        r"flat|house|room|place)|this)\b",
     ),
     # ---- distress ----------------------------------------------------------------------------
     _rule(
