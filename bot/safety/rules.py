@@ -3625,9 +3625,13 @@ RULES: tuple[Rule, ...] = (
         "means", "means", 3, True,
         r"\b(?:best|good|easiest|highest|tallest|quickest) (?:place|spot|building|bridge|roof|"
         r"floor)"
-        r" (?:\w+ ){0,4}to jump (?:from|off)\b",
-        r"\b(?:buy|get|order|purchase)\b.{0,50}\b(?:without (?:any )?questions|no questions asked|"
-        r"without anyone (?:asking|knowing))\b",
+        r" (?:\w+ ){0,4}to jump (?:from|off)\b(?!.{0,40}\b(?:into the (?:water|lake|sea|river|"
+        r"pool|ocean|quarry)|diving|swim\w*|parachut\w*|bungee|skydiv\w*|base jump\w*)\b)",
+        # "where can i buy sniper insecticide in small quantity without questions"
+        r"\b(?:buy|get|order|purchase)\b.{0,30}\b(?:poisons?|pesticides?|insecticides?|weed ?killer|"
+        r"pills|tablets|painkillers|paracetamol|tylenol|rope|guns?|firearms?|chemicals?|cyanide)\b"
+        r".{0,40}\b(?:without (?:any )?questions|no questions asked|without anyone (?:asking|"
+        r"knowing))\b",
     ),
     _rule(
         "coded_slang", "coded", 3, False,

@@ -58,6 +58,9 @@ def test_seventh_pass_shapes_reach_their_level(text: str, level: RiskLevel) -> N
         "ready to jump off a bridge over these merge conflicts",
         "my basil is committing suicide on the windowsill",
         "my laptop is literally suicidal, it shuts down at 40%",
+        # everyday secrets and cliff jumping
+        "where can i buy concert tickets without anyone knowing, its a surprise",
+        "best spot at the quarry to jump from into the water?",
         # a denial with a kind word after the contrast
         "no im not abused, my dad is strict but fair",
     ],
