@@ -642,12 +642,13 @@ _PAST_RISK = re.compile(
     r"feelings|ideation)|(?:tried|attempted) (?:to )?(?:kill|end|take)|attempted suicide|"
     r"overdosed once|wanted (?:to )?die then)\b"
 )
+# What is said of the present after past risk: a recovered story, and a few plainer forms.
 _RECOVERY_NOW = re.compile(
-    r"\b(?:now (?:im|i am) (?:ok|okay|safe|fine|good|well|better)|(?:doing|feeling|im|i am) "
-    r"(?:really |much |so much |a lot |mostly )?(?:ok|okay|better|fine|well|good|safe) now|"
-    r"(?:im|i am) doing (?:much |a lot |so much )?better|got (?:some )?help|got me through(?: it)?|"
-    r"(?:im|i am) [1-9]\d now|its been (?:\d+|a few|many|several|two|three|four|five|six|seven|"
-    r"eight|nine|ten) years)\b"
+    _RECOVERED.pattern
+    + r"|\b(?:now (?:im|i am) (?:ok|okay|safe|fine|good|well|better)|(?:im|i am) "
+    r"(?:mostly )?safe now|(?:im|i am) doing (?:much |a lot |so much )?better|got (?:some )?help|"
+    r"got me through(?: it)?|(?:im|i am) [1-9]\d now|its been (?:\d+|a few|many|several|two|"
+    r"three|four|five|six|seven|eight|nine|ten) years)\b"
 )
 _RECENT = re.compile(
     r"\b(?:yesterday|last night|this morning|earlier today|just now|an hour ago|(?:\d+|a few|two|"

@@ -448,7 +448,7 @@ RULES: tuple[Rule, ...] = (
         rf"\bunalive (?:{SELF}|me)\b|\b(?:want|wanna|going|gonna|to|about to|will) (?:to "
         rf")?unalive\b"
         r"|\bunaliving\b",
-        r"\bsewer ?slide\b|\bsewer slid(?:e|ing)\b|\bsuicide?ide\b",
+        r"\bsewer ?slid(?:e|ey|y|ing|in)\b|\bsuicide?ide\b",
         r"\bctb\b|\bcatch(?:ing)? the bus\b(?= (?:tonight|soon|for real|forever|bye|goodbye)|"
         r"\s*[.!]*$)|"
         r"\btime to catch the bus\b",
@@ -1090,6 +1090,8 @@ RULES: tuple[Rule, ...] = (
         r"siblings)|"
         r"the people i love|whoever finds me)\b",
         r"\bnote (?:to|for) (?:whoever finds me|my family|my parents|the people who find me)\b",
+        r"\bfor (?:whoever|whomever|the person who|the one who) finds (?:me|my body|the (?:apartment|"
+        r"flat|house|room|place)|this)\b",
         r"\b(?:wrote|written|writing) (?:everyone|each of them|all of them|my (?:family|parents|"
         r"kids|"
         r"friends|siblings)) (?:\w+ )?(?:letters|notes|a letter|a note)\b",
@@ -1484,6 +1486,9 @@ RULES: tuple[Rule, ...] = (
         r"(?:\w+ )?"
         r"(?:hurt|harm|kill|drown|smother|shake) (?:my|the) (?:baby|child|kids?|son|daughter|"
         r"newborn)\b",
+        # "my baby won't stop crying and i think about shaking her"
+        r"\b(?:my|the|our) (?:baby|newborn|son|daughter|toddler)\b.{0,60}\bthink(?:ing)? (?:about|"
+        r"of) (?:shaking|hurting|smothering|hitting|drowning|harming|suffocating) (?:her|him)\b",
         r"\bthink(?:ing)? (?:about|of) (?:shaking|hurting|smothering|hitting|drowning|harming|"
         r"suffocating) "
         r"(?:my|the|our) (?:baby|son|daughter|child|kids?|newborn|toddler)\b",
@@ -3636,7 +3641,6 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "coded_slang", "coded", 3, False,
         r"\beat (?:my|a|the) (?:gun|bullet|shotgun|pistol)\b",
-        r"\bsewer ?slid(?:ey|y|ing|in)\b",
         r"\brope (?:szn|season)\b",
     ),
     _rule(
@@ -3645,18 +3649,6 @@ RULES: tuple[Rule, ...] = (
         r"?self|"
         r"harmed my ?self)\b.{0,30}\buntil (?:tonight|today|yesterday|last night|this morning|"
         r"now|an hour ago)\b",
-    ),
-    _rule(
-        "danger_to_others", "danger", 3, False,
-        r"\b(?:my|the|our) (?:baby|newborn|son|daughter|toddler)\b.{0,60}\bthink(?:ing)? (?:about|"
-        r"of) "
-        r"(?:shaking|hurting|smothering|hitting|drowning|harming|suffocating) (?:her|him)\b",
-    ),
-    _rule(
-        "preparation", "preparation", 4, True,
-        r"\bfor (?:whoever|whomever|the person who|the one who) finds (?:me|my body|the "
-        r"(?:apartment|"
-        r"flat|house|room|place)|this)\b",
     ),
     # ---- distress ----------------------------------------------------------------------------
     _rule(
